@@ -1,0 +1,3 @@
+from gpcheck.cli import main
+
+main()

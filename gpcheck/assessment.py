@@ -1,0 +1,253 @@
+"""The assessment file: the contract between the wizard, batch users and the reports.
+
+Loading goes file → YAML (fast C loader) → criterion keys resolved (id, alias or number) →
+strict pydantic model → checks against the catalogue (stage ranges). Any problem becomes one
+GpcheckError naming the file, line, column and field as the user wrote it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from gpcheck.atomic import write_atomic
+from gpcheck.catalogue import Catalogue
+from gpcheck.errors import GpcheckError
+from gpcheck.yamlfile import key_ref, load_mapping, locate, read_text
+
+FORMAT_VERSION = 1
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+StageNo = Annotated[int, Strict(), Field(ge=0)]
+CatalogueRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*@[0-9]+$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class PlanStep(_Strict):
+    """One improvement step the team plans."""
+
+    action: NonEmpty
+    owner: NonEmpty | None = None
+    due: dt.date | None = None
+
+
+class Answer(_Strict):
+    """The answer for one criterion."""
+
+    applicable: bool = True
+    stage: StageNo | None = None
+    target: StageNo | None = None
+    reason: NonEmpty | None = None
+    notes: str | None = None
+    evidence: list[NonEmpty] = []
+    plan: list[PlanStep] = []
+    ratings: dict[NonEmpty, StageNo] | None = Field(
+        default=None, description="consensus files: each rater's stage"
+    )
+    agreement: str | None = Field(
+        default=None, description="consensus files: why the agreed stage was chosen"
+    )
+
+    @model_validator(mode="after")
+    def _applicable_rules(self) -> Answer:
+        if not self.applicable:
+            if not self.reason:
+                raise PydanticCustomError("reason_required", "a reason is required")
+            if self.stage is not None or self.target is not None:
+                raise PydanticCustomError("stage_when_not_applicable", "no stage allowed")
+        elif self.stage is None:
+            raise PydanticCustomError("stage_required", "stage is required")
+        return self
+
+
+class Project(_Strict):
+    name: NonEmpty
+    organisation: NonEmpty | None = None
+    location: NonEmpty | None = None
+    contact: NonEmpty | None = None
+    assessors: list[NonEmpty] = []
+    date: dt.date | None = None
+
+
+class Progress(_Strict):
+    """Where the wizard stopped, so that `--resume` continues there."""
+
+    current: str | None = None
+    finished: bool = False
+
+
+class Assessment(_Strict):
+    gpcheck: Literal[1]
+    catalogue: CatalogueRef | None = None
+    language: Literal["de", "en"] | None = None
+    project: Project
+    scope: list[str] | None = Field(default=None, description="criteria asked (ids)")
+    criteria: dict[str, Answer] = {}
+    progress: Progress | None = None
+
+
+def load_assessment(path: Path, catalogue: Catalogue) -> Assessment:
+    """Read, validate and check one assessment file against the catalogue."""
+    path = Path(path)
+    text = read_text(path)
+    raw = load_mapping(path, text)
+    try:
+        return parse_assessment(raw, catalogue)
+    except GpcheckError as exc:
+        loc = getattr(exc, "loc", ())
+        where = locate(text, loc) or (1, 1)
+        raise exc.located(path, *where) from None
+
+
+def parse_assessment(raw: dict[Any, Any], catalogue: Catalogue) -> Assessment:
+    """Validate already-loaded data; errors carry `.loc` (the path as written) for locating."""
+    data, written = _resolve_keys(raw, catalogue)
+    try:
+        assessment = Assessment.model_validate(data)
+    except ValidationError as exc:
+        raise _from_pydantic(exc.errors()[0], written) from None
+    _check_stages(assessment, catalogue, written)
+    return assessment
+
+
+def _resolve_keys(raw: dict[Any, Any], catalogue: Catalogue) -> tuple[dict[Any, Any], dict]:
+    """Map criterion keys (id, alias, number) to ids; remember what the user wrote."""
+    criteria = raw.get("criteria")
+    written: dict[str, str] = {}
+    if not isinstance(criteria, dict):
+        return raw, written
+    resolved: dict[str, Any] = {}
+    for key, answer in criteria.items():
+        if _left_blank(answer):
+            continue
+        criterion = catalogue.find(key)
+        if criterion is None:
+            raise _error(
+                "unknown_criterion", ("criteria", key_ref(str(key))), f"criteria.{key}", name=key
+            )
+        if criterion.id in resolved:
+            raise _error(
+                "criterion_twice",
+                ("criteria", key_ref(str(key))),
+                f"criteria.{key}",
+                name=key,
+                other=written[criterion.id],
+                id=criterion.id,
+            )
+        resolved[criterion.id] = answer
+        written[criterion.id] = str(key)
+    data = dict(raw)
+    data["criteria"] = resolved
+    scope = raw.get("scope")
+    if isinstance(scope, list):
+        data["scope"] = [_scope_id(item, i, catalogue) for i, item in enumerate(scope)]
+    return data, written
+
+
+def _left_blank(answer: Any) -> bool:
+    """`target_group:` or `stage:` left empty (as in a `gpcheck init` file) means missing."""
+    if answer is None:
+        return True
+    return isinstance(answer, dict) and all(v is None for v in answer.values())
+
+
+def _scope_id(item: Any, index: int, catalogue: Catalogue) -> str:
+    criterion = catalogue.find(item)
+    if criterion is None:
+        raise _error("unknown_criterion", ("scope", index), f"scope[{index}]", name=item)
+    return criterion.id
+
+
+def _check_stages(assessment: Assessment, catalogue: Catalogue, written: dict[str, str]) -> None:
+    for cid, answer in assessment.criteria.items():
+        top = catalogue.get(cid).top
+        key = written.get(cid, cid)
+        if answer.stage is not None and answer.stage > top:
+            raise _error(
+                "stage_above_top",
+                ("criteria", key, "stage"),
+                f"criteria.{key}.stage",
+                value=answer.stage,
+                top=top,
+            )
+        if answer.target is not None:
+            loc, field = ("criteria", key, "target"), f"criteria.{key}.target"
+            if answer.target > top:
+                raise _error("stage_above_top", loc, field, value=answer.target, top=top)
+            if answer.stage is not None and answer.target <= answer.stage:
+                raise _error(
+                    "target_not_above", loc, field, value=answer.target, stage=answer.stage
+                )
+        for name, stage in (answer.ratings or {}).items():
+            if stage > top:
+                raise _error(
+                    "stage_above_top",
+                    ("criteria", key, "ratings", name),
+                    f"criteria.{key}.ratings.{name}",
+                    value=stage,
+                    top=top,
+                )
+
+
+def _error(key: str, loc: tuple[Any, ...], field: str, **params: Any) -> GpcheckError:
+    exc = GpcheckError(key, field=field, **params)
+    exc.loc = loc  # type: ignore[attr-defined]
+    return exc
+
+
+def _from_pydantic(err: Any, written: dict[str, str]) -> GpcheckError:
+    loc = list(err["loc"])
+    if len(loc) >= 2 and loc[0] == "criteria":
+        loc[1] = written.get(loc[1], loc[1])
+    if err["type"] == "extra_forbidden":
+        loc[-1] = key_ref(str(loc[-1]))
+    field = _dotted(loc)
+    params = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int | float)}
+    value = err.get("input")
+    params.setdefault("value", value if isinstance(value, str | int | float) else "")
+    exc = _error(f"v.{err['type']}", tuple(loc), field, **params)
+    exc.raw = err["msg"]
+    return exc
+
+
+def _dotted(loc: list[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def dump_assessment(assessment: Assessment) -> str:
+    """YAML text of an assessment, in the documented field order, without empty defaults."""
+    data = assessment.model_dump(mode="json", exclude_defaults=True)
+    data = {"gpcheck": FORMAT_VERSION, **data}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save_assessment(path: Path, assessment: Assessment) -> None:
+    """Write the assessment atomically."""
+    write_atomic(Path(path), dump_assessment(assessment))
+
+
+def new_assessment(catalogue: Catalogue, name: str, language: str | None = None) -> Assessment:
+    return Assessment(
+        gpcheck=FORMAT_VERSION,
+        catalogue=catalogue.ref,
+        language=language,
+        project=Project(name=name),
+    )

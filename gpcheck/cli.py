@@ -1,0 +1,44 @@
+"""The `gpcheck` command line: a thin typer layer over the core.
+
+Only typer is imported at start-up; each command imports what it needs when it runs, so that
+`gpcheck --help` and `--version` stay fast.
+"""
+
+from typing import Annotated
+
+import typer
+
+from gpcheck import __version__
+from gpcheck.commands import core
+from gpcheck.commands.common import HELP
+
+app = typer.Typer(
+    help=HELP("app.help"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"gpcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=HELP("app.version_help")),
+    ] = False,
+) -> None:
+    pass
+
+
+core.register(app)
+
+
+def main() -> None:
+    app(prog_name="gpcheck")

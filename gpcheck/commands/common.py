@@ -1,0 +1,96 @@
+"""What every command shares: the --lang / --catalogue options, the run environment, and the
+one place where a GpcheckError becomes a message on stderr and an exit code."""
+
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from gpcheck.errors import ExitCode, GpcheckError
+from gpcheck.i18n import Lang, Translator, resolve_language
+
+
+def argv_language(argv: list[str]) -> str | None:
+    """The --lang value on the command line, read before typer parses it (for help texts)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+HELP = Translator(resolve_language(argv_language(sys.argv)))
+
+
+def _check_lang(value: str | None) -> str | None:
+    if value is not None and value not in ("de", "en"):
+        raise typer.BadParameter("de | en")
+    return value
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help=HELP("opt.lang"), callback=_check_lang, metavar="de|en"),
+]
+CatalogueOption = Annotated[
+    Path | None,
+    typer.Option("--catalogue", help=HELP("opt.catalogue"), metavar="DIR", file_okay=False),
+]
+
+
+@dataclass
+class Env:
+    """Language, translator and (lazily) the catalogue for one command run."""
+
+    lang: Lang
+    catalogue_dir: Path | None = None
+    _catalogue: Any = field(default=None, repr=False)
+
+    @functools.cached_property
+    def t(self) -> Translator:
+        return Translator(self.lang)
+
+    @property
+    def catalogue(self) -> Any:
+        if self._catalogue is None:
+            from gpcheck.catalogue import load_catalogue
+
+            self._catalogue = load_catalogue(self.catalogue_dir)
+        return self._catalogue
+
+
+def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
+    return Env(resolve_language(lang), catalogue)
+
+
+def print_error(exc: GpcheckError, lang: Lang) -> None:
+    """One line on stderr; never wrapped, never a traceback."""
+    line = exc.format(Translator(lang)).replace("\n", " ")
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(fn: F) -> F:
+    """Turn GpcheckError into a message and its exit code; Ctrl-C into exit 130."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = resolve_language(kwargs.get("lang"))
+        try:
+            return fn(*args, **kwargs)
+        except GpcheckError as exc:
+            print_error(exc, lang)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+    return wrapper  # type: ignore[return-value]

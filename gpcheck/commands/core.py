@@ -1,0 +1,165 @@
+"""Commands for batch users: score, validate, criteria, init, schema."""
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
+from gpcheck.errors import ExitCode, GpcheckError
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help=HELP("opt.paths"), show_default=False)]
+StrictOption = Annotated[bool, typer.Option("--strict", help=HELP("opt.strict"))]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score", help=HELP("score.help"))(score)
+    app.command("validate", help=HELP("validate.help"))(validate)
+    app.command("criteria", help=HELP("criteria.help"))(criteria)
+    app.command("init", help=HELP("init.help"))(init)
+    app.command("schema", help=HELP("schema.help"))(schema)
+
+
+@handles_errors
+def score(
+    paths: PathsArg,
+    format: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help=HELP("opt.format"))
+    ] = ScoreFormat.table,
+    strict: StrictOption = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=HELP("opt.jobs"))] = 1,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.batch import score_paths
+    from gpcheck.batch_output import write_csv, write_json, write_jsonl
+    from gpcheck.commands.common import print_error
+
+    env = make_env(lang, catalogue)
+    cat = env.catalogue
+    failed = 0
+
+    def records():
+        nonlocal failed
+        for outcome in score_paths(paths, cat, strict=strict, jobs=jobs):
+            if outcome.error is not None:
+                failed += 1
+                print_error(outcome.error, env.lang)
+            else:
+                yield outcome.record
+
+    out = sys.stdout
+    if format is ScoreFormat.jsonl:
+        write_jsonl(records(), out)
+    elif format is ScoreFormat.json:
+        write_json(records(), out)
+    elif format is ScoreFormat.csv:
+        write_csv(records(), out, cat)
+    else:
+        from rich.console import Console
+
+        from gpcheck.batch_output import render_table
+
+        rows = list(records())
+        if rows:
+            Console().print(render_table(rows, cat, env.t))
+    if failed:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+@handles_errors
+def validate(
+    paths: PathsArg,
+    strict: StrictOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.batch import score_paths
+    from gpcheck.commands.common import print_error
+
+    env = make_env(lang, catalogue)
+    ok = bad = 0
+    for outcome in score_paths(paths, env.catalogue, strict=strict):
+        if outcome.error is not None:
+            bad += 1
+            print_error(outcome.error, env.lang)
+            continue
+        ok += 1
+        missing = [c["id"] for c in outcome.record["criteria"] if c["status"] == "missing"]
+        if missing:
+            print(
+                env.t(
+                    "validate.incomplete", path=outcome.path, n=len(missing), ids=", ".join(missing)
+                )
+            )
+        else:
+            print(env.t("validate.ok", path=outcome.path))
+    print(env.t("validate.summary", ok=ok, bad=bad), file=sys.stderr)
+    if bad:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+@handles_errors
+def criteria(
+    criterion: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help=HELP("criteria.id_help"))
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help=HELP("opt.json"))] = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.catalogue_view import catalogue_json, criteria_table, criterion_detail
+
+    env = make_env(lang, catalogue)
+    cat = env.catalogue
+    found = None
+    if criterion is not None:
+        found = cat.find(criterion)
+        if found is None:
+            raise GpcheckError("unknown_criterion_arg", name=criterion, exit_code=ExitCode.USAGE)
+    if json_out:
+        import json
+
+        print(json.dumps(catalogue_json(cat, found), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    view = criteria_table(cat, env.t) if found is None else criterion_detail(cat, found, env.t)
+    Console().print(view)
+
+
+@handles_errors
+def init(
+    file: Annotated[Path, typer.Argument(help=HELP("init.file_help"), dir_okay=False)],
+    force: Annotated[bool, typer.Option("--force", help=HELP("opt.force"))] = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.atomic import write_atomic
+    from gpcheck.blank import blank_assessment
+
+    env = make_env(lang, catalogue)
+    if file.exists() and not force:
+        raise GpcheckError("file_exists", path=file)
+    write_atomic(file, blank_assessment(env.catalogue, env.t))
+    print(env.t("init.written", path=file))
+
+
+@handles_errors
+def schema(lang: LangOption = None, catalogue: CatalogueOption = None) -> None:
+    import json
+
+    from gpcheck.file_schema import assessment_schema
+
+    env = make_env(lang, catalogue)
+    print(json.dumps(assessment_schema(env.catalogue), ensure_ascii=False, indent=2))

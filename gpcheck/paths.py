@@ -1,0 +1,27 @@
+"""Where gpcheck's own data lives, in a source checkout and in an installed wheel.
+
+The wheel carries `criteria/` and `report_templates/` inside the package as `_data/`;
+a checkout (or an editable install) has them at the top of the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """Return the folder `name` (`criteria` or `report_templates`) shipped with gpcheck."""
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def criteria_dir() -> Path:
+    return data_dir("criteria")
+
+
+def templates_dir() -> Path:
+    return data_dir("report_templates")

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Install the system libraries WeasyPrint needs (Pango, HarfBuzz) and a font, when missing.
+# Uses sudo when not root; when that is impossible, names the exact packages to install.
+set -euo pipefail
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+command -v dpkg-query >/dev/null 2>&1 || { echo "sysdeps: not Debian/Ubuntu; install Pango, HarfBuzz and a TTF font yourself" >&2; exit 0; }
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "sysdeps: installing ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
+  echo "sysdeps: please run: sudo apt-get install -y ${missing[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
