@@ -17,33 +17,58 @@ from gpcheck.errors import GpcheckError
 
 MAX_BYTES = 1024 * 1024
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
-class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loader that refuses aliases and duplicate keys, and keeps dates as strings."""
+def _parse(text: str) -> Any:
+    """libyaml composes the node tree; `_Builder` turns it into plain data."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _Builder(loader).build(node)
+    finally:
+        loader.dispose()
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
+
+class _Builder:
+    """Node tree → dicts, lists and scalars, faster than PyYAML's generic constructor.
+
+    Refuses aliases (a node met twice), merge keys and duplicate keys; keeps dates as strings so
+    that pydantic reports a wrong date with our own message. Non-string scalars (int, bool, null,
+    float) go through PyYAML's own constructors, so their YAML meaning is unchanged.
+    """
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node) -> Any:
+        if id(node) in self.seen:
             raise _YamlProblem("alias", node.start_mark)
-        return super().construct_object(node, deep=deep)
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR or node.tag == _TIMESTAMP:
+                return node.value
+            return self.loader.construct_object(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item) for item in node.value]
+        return self._mapping(node)
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[tuple[str, str]] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+    def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
                 raise _YamlProblem("alias", key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _YamlProblem("complex_key", key_node.start_mark)
-            ident = (key_node.tag, key_node.value)
-            if ident in seen:
+            key = self.build(key_node)
+            if key in mapping:
                 raise _YamlProblem("duplicate_key", key_node.start_mark, name=key_node.value)
-            seen.add(ident)
-        return super().construct_mapping(node, deep=deep)
-
-
-# Dates stay strings until pydantic parses them, so that a wrong date gets our own message.
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_str)
+            mapping[key] = self.build(value_node)
+        return mapping
 
 
 class _YamlProblem(Exception):
@@ -87,7 +112,7 @@ def load_mapping(path: Path, text: str | None = None) -> dict[Any, Any]:
     if text is None:
         text = read_text(path)
     try:
-        data = yaml.load(text, Loader=_StrictLoader)
+        data = _parse(text)
     except _YamlProblem as exc:
         raise GpcheckError(
             exc.key, path=path, line=exc.mark.line + 1, column=exc.mark.column + 1, **exc.params
@@ -123,7 +148,7 @@ def load_mapping(path: Path, text: str | None = None) -> dict[Any, Any]:
 def locate(text: str, loc: tuple[Any, ...]) -> tuple[int, int] | None:
     """Line and column (1-based) of the deepest node along `loc` (keys and list indices)."""
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return None
     best = node
