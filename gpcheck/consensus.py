@@ -1,0 +1,233 @@
+"""Several raters of one project: where they agree, where to talk first, and the agreed file.
+
+Pure, no I/O. Each team member rates into their own file; `panel()` lines the votes up per
+criterion, `take_median()` is the non-interactive choice, and `consensus_assessment()` builds
+a normal assessment file that records every rater's stage and why the agreed stage was chosen.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Literal
+
+from gpcheck.assessment import Answer, Assessment, PlanStep, Project
+from gpcheck.catalogue import Catalogue, Criterion
+from gpcheck.errors import ExitCode, GpcheckError
+
+NA: Literal["n/a"] = "n/a"
+DISCUSS_SPREAD = 2  # ratings this many stages apart (or more): talk before choosing
+Vote = int | Literal["n/a"] | None  # a stage, "does not apply", or not rated
+Status = Literal["agreed", "choose", "discuss", "unrated"]
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionVotes:
+    """One criterion: each rater's vote, in rater order."""
+
+    criterion: Criterion
+    votes: tuple[Vote, ...]
+
+    @property
+    def id(self) -> str:
+        return self.criterion.id
+
+    @property
+    def stages(self) -> list[int]:
+        return [v for v in self.votes if isinstance(v, int)]
+
+    @property
+    def spread(self) -> int | None:
+        """Highest minus lowest stage given; None when no one gave a stage."""
+        stages = self.stages
+        return max(stages) - min(stages) if stages else None
+
+    @property
+    def status(self) -> Status:
+        """agreed: everyone gave the same answer; discuss: 2+ stages apart, or some say the
+        criterion does not apply while others rate it; choose: the rest; unrated: nobody rated."""
+        given = [v for v in self.votes if v is not None]
+        if not given:
+            return "unrated"
+        if len(given) == len(self.votes) and len(set(given)) == 1:
+            return "agreed"
+        has_na = NA in given
+        if (has_na and self.stages) or (self.spread or 0) >= DISCUSS_SPREAD:
+            return "discuss"
+        return "choose"
+
+    @property
+    def agreed(self) -> Vote:
+        return self.votes[0] if self.status == "agreed" else None
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    raters: tuple[str, ...]
+    assessments: tuple[Assessment, ...]
+    rows: tuple[CriterionVotes, ...]  # catalogue order
+
+    def open_rows(self) -> tuple[CriterionVotes, ...]:
+        """The criteria someone has to decide (not agreed, not unrated)."""
+        return tuple(r for r in self.rows if r.status in ("choose", "discuss"))
+
+
+def rater_names(sources: Sequence[tuple[str, Assessment]]) -> tuple[str, ...]:
+    """Each file's `project.assessors`, else its file name without suffix; made unique."""
+    names: list[str] = []
+    for path, assessment in sources:
+        base = ", ".join(assessment.project.assessors) or PurePath(path).stem
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base} ({n})", n + 1
+        names.append(name)
+    return tuple(names)
+
+
+def panel(sources: Sequence[tuple[str, Assessment]], catalogue: Catalogue) -> Panel:
+    """Line up the raters' files (path, assessment) of one project, criterion by criterion."""
+    if len(sources) < 2:
+        raise GpcheckError(
+            "facilitator.consensus_too_few", n=len(sources), exit_code=ExitCode.USAGE
+        )
+    _check_same_project(sources)
+    assessments = tuple(a for _, a in sources)
+    rows = tuple(
+        CriterionVotes(c, tuple(_vote(a.criteria.get(c.id)) for a in assessments))
+        for c in catalogue
+    )
+    return Panel(rater_names(sources), assessments, rows)
+
+
+def _check_same_project(sources: Sequence[tuple[str, Assessment]]) -> None:
+    first_path, first = sources[0]
+    for path, assessment in sources[1:]:
+        if _norm(assessment.project.name) != _norm(first.project.name):
+            raise GpcheckError(
+                "facilitator.consensus_projects",
+                path=path,
+                field="project.name",
+                name=assessment.project.name,
+                other=first.project.name,
+                other_path=first_path,
+            )
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _vote(answer: Answer | None) -> Vote:
+    if answer is None:
+        return None
+    return answer.stage if answer.applicable else NA
+
+
+def median_vote(row: CriterionVotes) -> Vote:
+    """The non-interactive choice: "does not apply" if more raters say so than give a stage,
+    else the median stage – the lower middle one for an even count (the cautious choice)."""
+    stages = row.stages
+    na = sum(1 for v in row.votes if v == NA)
+    if not stages or na > len(stages):
+        return NA if na else None
+    return int(statistics.median_low(stages))
+
+
+def take_median(p: Panel) -> dict[str, Vote]:
+    """`--take median`: the median vote for every criterion someone has to decide."""
+    return {row.id: median_vote(row) for row in p.open_rows()}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The agreed answer for one criterion and why (recorded as `agreement`)."""
+
+    vote: int | Literal["n/a"]
+    reason: str
+
+
+def consensus_assessment(
+    p: Panel, decisions: Mapping[str, Decision], catalogue: Catalogue, *, agreed_reason: str
+) -> Assessment:
+    """The agreed assessment: where all raters agree their answer is taken over (with
+    `agreed_reason`), the open criteria as decided; undecided and unrated ones are left out."""
+    criteria = {}
+    for row in p.rows:
+        decision = decisions.get(row.id)
+        if row.status == "agreed":
+            decision = Decision(row.votes[0], agreed_reason)  # type: ignore[arg-type]
+        if decision is not None:
+            criteria[row.id] = _answer(p, row, decision)
+    first = p.assessments[0]
+    return Assessment(
+        gpcheck=1,
+        catalogue=catalogue.ref,
+        language=first.language,
+        project=_project(p),
+        scope=_scope(p.assessments),
+        criteria=criteria,
+    )
+
+
+def _answer(p: Panel, row: CriterionVotes, decision: Decision) -> Answer:
+    answers = [a.criteria.get(row.id) for a in p.assessments]
+    given = [(name, a) for name, a in zip(p.raters, answers, strict=True) if a is not None]
+    ratings = {name: v for name, v in zip(p.raters, row.votes, strict=True) if isinstance(v, int)}
+    notes = "\n".join(f"{name}: {a.notes.strip()}" for name, a in given if a.notes) or None
+    evidence = list(dict.fromkeys(e for _, a in given for e in a.evidence))
+    common = {
+        "notes": notes,
+        "evidence": evidence,
+        "plan": _plan([a for _, a in given]),
+        "ratings": ratings or None,
+        "agreement": decision.reason,
+    }
+    if decision.vote == NA:
+        reason = next((a.reason for _, a in given if a.reason), None) or decision.reason
+        return Answer(applicable=False, reason=reason, **common)
+    targets = [a.target for _, a in given if a.target is not None and a.target > decision.vote]
+    return Answer(stage=decision.vote, target=min(targets) if targets else None, **common)
+
+
+def _plan(answers: list[Answer]) -> list[PlanStep]:
+    """Every rater's steps, each action once (the first rater's owner and date kept)."""
+    seen: dict[str, PlanStep] = {}
+    for answer in answers:
+        for step in answer.plan:
+            seen.setdefault(_norm(step.action), step)
+    return list(seen.values())
+
+
+def _project(p: Panel) -> Project:
+    first = p.assessments[0].project
+    projects = [a.project for a in p.assessments]
+    dates = [pr.date for pr in projects if pr.date is not None]
+
+    def first_given(field: str) -> str | None:
+        return next((getattr(pr, field) for pr in projects if getattr(pr, field)), None)
+
+    return Project(
+        name=first.name,
+        organisation=first_given("organisation"),
+        location=first_given("location"),
+        contact=first_given("contact"),
+        assessors=_people(p),
+        date=max(dates) if dates else None,
+    )
+
+
+def _people(p: Panel) -> list[str]:
+    """Everyone who rated: each file's assessors, or the rater's name taken from the file."""
+    people: list[str] = []
+    for name, assessment in zip(p.raters, p.assessments, strict=True):
+        people.extend(assessment.project.assessors or [name])
+    return list(dict.fromkeys(people))
+
+
+def _scope(assessments: Sequence[Assessment]) -> list[str] | None:
+    """The union of the raters' scopes, if every rater worked on a chosen set of criteria."""
+    if any(a.scope is None for a in assessments):
+        return None
+    return list(dict.fromkeys(cid for a in assessments for cid in a.scope or []))
