@@ -1,0 +1,215 @@
+"""From a scored Result to the plain data the report templates show.
+
+Every decision about content lives here (language, number and date formats, redaction, sort
+order), so the templates only lay it out and all three formats show the same facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from gpcheck.assessment import Answer
+from gpcheck.i18n import Translator
+from gpcheck.scoring import CriterionResult, Result
+
+
+@dataclass(frozen=True)
+class Rung:
+    n: int
+    title: str
+    description: str
+    current: bool
+    target: bool
+    strength: bool  # this is the criterion's strength stage
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    criterion: str
+    action: str
+    owner: str | None
+    due: str | None
+    due_sort: dt.date | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One criterion, as the report shows it."""
+
+    number: int
+    id: str
+    name: str
+    anchor: str
+    status: str
+    stage: int | None
+    top: int
+    score: str | None
+    stage_title: str | None
+    strength: bool
+    strength_from: int
+    target: int | None
+    target_title: str | None
+    next_stage: int | None
+    next_title: str | None
+    next_description: str | None
+    definition: str
+    summary: str
+    ladder: tuple[Rung, ...]
+    questions: tuple[str, ...]
+    note: str | None
+    notes: str | None
+    evidence: tuple[str, ...]
+    reason: str | None
+    ratings: tuple[tuple[str, int], ...]
+    agreement: str | None
+    plan: tuple[Step, ...] = field(default=())
+
+
+def number(value: float | None, lang: str) -> str | None:
+    """43.5 → "43,5" in German; whole numbers without decimals."""
+    if value is None:
+        return None
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def date(value: dt.date | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+
+
+def build_context(
+    result: Result, *, lang: str, redact: bool = False, comparison: Any = None
+) -> dict[str, Any]:
+    """All the data of one report; `comparison` (gpcheck.compare.Comparison) is optional."""
+    t = Translator("de" if lang == "de" else "en")
+    a = result.assessment
+    info = result.catalogue.info
+    rows = [_row(cr, a.criteria.get(cr.id), result, t.lang, redact) for cr in result.criteria]
+    by_id = {r.id: r for r in rows}
+    assessed = [r for r in rows if r.status == "assessed"]
+    plan = sorted(
+        (s for r in rows for s in r.plan),
+        key=lambda s: (s.due_sort is None, s.due_sort or dt.date.min, s.number),
+    )
+    return {
+        "lang": t.lang,
+        "t": t,
+        "redacted": redact,
+        "project": _project(result, t.lang, redact),
+        "catalogue": {
+            "id": info.id,
+            "version": info.version,
+            "ref": result.catalogue.ref,
+            "title": info.title(t.lang),
+            "source": info.source(t.lang),
+            "disclaimer": info.disclaimer(t.lang),
+        },
+        "rows": rows,
+        "assessed": assessed,
+        "profile": number(result.profile, t.lang),
+        "complete": result.complete,
+        "strengths": [by_id[i] for i in result.strengths],
+        "candidate": result.good_practice_candidate,
+        "min_strengths": info.good_practice_min_strengths,
+        "priorities": [by_id[i] for i in result.priorities],
+        "not_applicable": [r for r in rows if r.status == "not_applicable"],
+        "missing": [r for r in rows if r.status == "missing"],
+        "plan": plan,
+        "hints": [_hint(h, by_id, t.lang) for h in result.hints],
+        "comparison": comparison,
+    }
+
+
+def _project(result: Result, lang: str, redact: bool) -> dict[str, Any]:
+    p = result.assessment.project
+    return {
+        "name": p.name,
+        "organisation": p.organisation,
+        "location": p.location,
+        "contact": None if redact else p.contact,
+        "assessors": [] if redact else list(p.assessors),
+        "date": date(p.date, lang),
+    }
+
+
+def _hint(hint: Any, by_id: dict[str, Row], lang: str) -> dict[str, Any]:
+    return {
+        "criteria": [by_id[c] for c in hint.criteria if c in by_id],
+        "question": hint.question(lang),
+    }
+
+
+def _row(
+    cr: CriterionResult, answer: Answer | None, result: Result, lang: str, redact: bool
+) -> Row:
+    c = cr.criterion
+    cat = result.catalogue
+
+    def title(n: int | None) -> str | None:
+        return None if n is None else cat.stage(c, n).title(lang)
+
+    nxt = cr.next_stage if cr.status == "assessed" else None
+    return Row(
+        number=c.number,
+        id=c.id,
+        name=c.name(lang),
+        anchor=f"k{c.number}",
+        status=cr.status,
+        stage=cr.stage,
+        top=c.top,
+        score=number(cr.score, lang),
+        stage_title=title(cr.stage),
+        strength=cr.strength,
+        strength_from=c.strength_from,
+        target=cr.target,
+        target_title=title(cr.target),
+        next_stage=nxt,
+        next_title=title(nxt),
+        next_description=None if nxt is None else cat.stage(c, nxt).description(lang),
+        definition=c.definition(lang),
+        summary=c.summary(lang),
+        ladder=tuple(
+            Rung(
+                n,
+                cat.stage(c, n).title(lang),
+                cat.stage(c, n).description(lang),
+                current=cr.stage == n,
+                target=cr.target == n,
+                strength=c.strength_from == n,
+            )
+            for n in range(c.top + 1)
+        ),
+        questions=tuple(q(lang) for q in c.questions),
+        note=c.note(lang) if c.note else None,
+        notes=None if redact or answer is None else (answer.notes or None),
+        evidence=tuple(answer.evidence) if answer else (),
+        reason=answer.reason if answer and not answer.applicable else None,
+        ratings=_ratings(answer, redact),
+        agreement=None if redact or answer is None else answer.agreement,
+        plan=tuple(
+            Step(
+                c.number,
+                c.name(lang),
+                s.action,
+                None if redact else s.owner,
+                date(s.due, lang),
+                s.due,
+            )
+            for s in (answer.plan if answer else [])
+        ),
+    )
+
+
+def _ratings(answer: Answer | None, redact: bool) -> tuple[tuple[str, int], ...]:
+    """Each rater's stage (consensus files); raters become numbers in a redacted report."""
+    if answer is None or not answer.ratings:
+        return ()
+    items = list(answer.ratings.items())
+    if redact:
+        return tuple((f"#{i}", stage) for i, (_name, stage) in enumerate(items, 1))
+    return tuple(items)

@@ -1,0 +1,151 @@
+"""Render one report file (Markdown, HTML or PDF) from a Result and write it atomically.
+
+The PDF is WeasyPrint's rendering of exactly the HTML report, so the two always carry the same
+content. Markdown gets the radar chart as an SVG file next to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from gpcheck.atomic import write_atomic
+from gpcheck.errors import ExitCode, GpcheckError
+from gpcheck.i18n import Lang, Translator, resolve_language
+from gpcheck.scoring import Result
+
+FORMATS = ("pdf", "html", "md")
+_TRANSLIT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
+def slug(text: str, fallback: str = "report") -> str:
+    """A file-name-safe form: "Gesund aufwachsen – Prävention" → "gesund-aufwachsen-praevention"."""
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:60].rstrip("-") or fallback
+
+
+def report_language(explicit: str | None, result: Result) -> Lang:
+    """--lang, else the file's `language`, else GPCHECK_LANG / the locale."""
+    return resolve_language(explicit or result.assessment.language)
+
+
+def report_stem(result: Result, name: str | None = None) -> str:
+    """The assessment file's stem when known, else a slug of the project name."""
+    if name:
+        return name
+    return slug(result.assessment.project.name)
+
+
+def chart_name(stem: str) -> str:
+    return f"{stem}.radar.svg"
+
+
+def render_text(
+    result: Result,
+    fmt: str,
+    *,
+    lang: str,
+    redact: bool = False,
+    baseline: Result | None = None,
+    chart_file: str | None = None,
+    chart_svg: str | None = None,
+) -> str:
+    """The Markdown or HTML text of the report (the HTML is also the PDF's source)."""
+    from gpcheck.report.context import build_context
+    from gpcheck.report.templates import environment
+
+    t = Translator("de" if lang == "de" else "en")
+    context = build_context(
+        result, lang=t.lang, redact=redact, comparison=_compare(baseline, result)
+    )
+    context["chart_svg"] = chart_svg if chart_svg is not None else chart(result, baseline, t.lang)
+    context["chart_file"] = chart_file
+    template = environment().get_template("report.md" if fmt == "md" else "report.html")
+    return template.render(context)
+
+
+def _compare(baseline: Result | None, result: Result) -> Any:
+    if baseline is None:
+        return None
+    from gpcheck.compare import compare
+
+    return compare(baseline, result)
+
+
+def chart(result: Result, baseline: Result | None, lang: str) -> str:
+    """The radar chart; with a baseline, both profiles overlaid (now first, then before)."""
+    from gpcheck.report.chart import radar_svg
+    from gpcheck.report.context import date
+
+    t = Translator("de" if lang == "de" else "en")
+    if baseline is None:
+        return radar_svg([(result.assessment.project.name, result)], t.lang)
+    series = []
+    for key, res in (("report.chart.now", result), ("report.chart.before", baseline)):
+        when = date(res.assessment.project.date, t.lang)
+        series.append((t(key) + (f" ({when})" if when else ""), res))
+    return radar_svg(series, t.lang)
+
+
+def render_report(
+    result: Result,
+    fmt: str,
+    out_dir: Path,
+    *,
+    lang: str,
+    redact: bool = False,
+    baseline: Result | None = None,
+    name: str | None = None,
+) -> Path:
+    """Write the report into `out_dir` (atomically) and return its path.
+
+    `name` is the file stem (usually the assessment file's); without it, the project name.
+    """
+    if fmt not in FORMATS:
+        raise GpcheckError("usage", message=f"--format: {fmt} ({' | '.join(FORMATS)})")
+    out_dir = Path(out_dir)
+    stem = report_stem(result, name)
+    path = out_dir / f"{stem}.{fmt}"
+    if fmt == "pdf":
+        data: str | bytes = pdf_bytes(result, lang=lang, redact=redact, baseline=baseline)
+    elif fmt == "md":
+        svg_name, svg = chart_name(stem), chart(result, baseline, lang)
+        data = render_text(
+            result,
+            "md",
+            lang=lang,
+            redact=redact,
+            baseline=baseline,
+            chart_file=svg_name,
+            chart_svg=svg,
+        )
+        write_atomic(out_dir / svg_name, svg)
+    else:
+        data = render_text(result, "html", lang=lang, redact=redact, baseline=baseline)
+    write_atomic(path, data)
+    return path
+
+
+def pdf_bytes(
+    result: Result, *, lang: str, redact: bool = False, baseline: Result | None = None
+) -> bytes:
+    """The PDF of the HTML report; a missing WeasyPrint becomes a one-line fix advice."""
+    from gpcheck.report.pdf import html_to_pdf, weasyprint_problem
+
+    problem = weasyprint_problem(lang)
+    if problem:
+        t = Translator("de" if lang == "de" else "en")
+        raise GpcheckError("usage", message=t("report.pdf_unavailable", problem=problem))
+    html = render_text(result, "html", lang=lang, redact=redact, baseline=baseline)
+    return html_to_pdf(html)
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise GpcheckError("usage", message=f"--format {fmt}", exit_code=ExitCode.USAGE)

@@ -1,0 +1,52 @@
+"""The jinja2 environment for the report templates in `report_templates/`.
+
+`.html` templates are autoescaped; `.md` templates escape every value with the `md` filter
+(a test checks that each `{{ … }}` in them goes through it).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from gpcheck.paths import templates_dir
+from gpcheck.report.markdown import md_escape
+
+
+def css_string(value: object) -> str:
+    """A double-quoted CSS string literal (for `content:` in @page rules)."""
+    text = str(value)
+    out = []
+    for ch in text:
+        if ch in '"\\' or ord(ch) < 0x20 or ch in "<>":
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def md_url(value: object) -> str:
+    """A relative link target for Markdown: percent-encoded, so `()` and spaces cannot break it."""
+    from urllib.parse import quote
+
+    return quote(str(value), safe="/.-_~")
+
+
+@functools.cache
+def environment() -> Any:
+    """One environment per process: templates are compiled once and cached."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=jinja2.select_autoescape(["html", "htm", "svg"], default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["md"] = md_escape
+    env.filters["md_url"] = md_url
+    env.filters["css_string"] = css_string
+    return env
