@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from gpcheck import __version__
-from gpcheck.commands import core
+from gpcheck.commands import core, report
 from gpcheck.commands.common import HELP
 
 app = typer.Typer(
@@ -38,6 +38,7 @@ def _root(
 
 
 core.register(app)
+report.register(app)
 
 
 def main() -> None:

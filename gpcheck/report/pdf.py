@@ -85,7 +85,7 @@ def html_to_pdf(html: str) -> bytes:
 
 
 @functools.cache
-def _load_problem() -> tuple[str, str] | None:
+def load_problem() -> tuple[str, str] | None:
     """(message key, detail) when WeasyPrint or its libraries cannot load, else None."""
     try:
         import weasyprint  # noqa: F401
@@ -101,10 +101,10 @@ def _load_problem() -> tuple[str, str] | None:
 
 def weasyprint_problem(lang: str | None = None) -> str | None:
     """None when WeasyPrint and Pango load; else one line saying how to fix it."""
-    problem = _load_problem()
+    problem = load_problem()
     if problem is None:
         return None
     key, detail = problem
     fix = FIX_PACKAGE if key == "report.doctor.no_weasyprint" else FIX_PANGO
     t = Translator(resolve_language(lang))
-    return t(key, detail=detail.replace("\n", " "), fix=fix)
+    return t(key, detail=" ".join(detail.split())[:200], fix=fix)

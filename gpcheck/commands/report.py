@@ -1,0 +1,194 @@
+"""Commands `report` (workshop reports as PDF, HTML, Markdown) and `doctor` (PDF readiness)."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
+from gpcheck.errors import ExitCode, GpcheckError
+
+
+class ReportFormat(StrEnum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=HELP("report.help"))(report)
+    app.command("doctor", help=HELP("report.doctor.help"))(doctor)
+
+
+@handles_errors
+def report(
+    paths: Annotated[
+        list[Path], typer.Argument(help=HELP("report.files_help"), show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=HELP("report.output_help"), file_okay=False),
+    ] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help=HELP("report.format_help"))
+    ] = ReportFormat.pdf,
+    redact: Annotated[bool, typer.Option("--redact", help=HELP("report.redact_help"))] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help=HELP("report.baseline_help"), dir_okay=False),
+    ] = None,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.batch import expand_paths
+
+    env = make_env(lang, catalogue)
+    if format is ReportFormat.pdf:
+        _require_weasyprint(env.lang)
+    cat = env.catalogue
+    old = _load_result(baseline, cat) if baseline is not None else None
+    if output is not None:
+        _make_dir(output)
+    items = list(expand_paths(paths))
+    job = _Job(env, cat, format.value, output, redact, old, lang)
+    with _progress(len(items), env.t("report.progress")) as advance:
+        for item in items:
+            job.run(item)
+            advance()
+    if len(items) > 1 or job.failed:
+        print(env.t("report.summary", ok=job.written, bad=job.failed), file=sys.stderr)
+    if job.failed:
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+class _Job:
+    """Renders one file after the other; a failure is reported and counted, never fatal."""
+
+    def __init__(self, env: Any, cat: Any, fmt: str, output: Path | None, redact: bool,
+                 baseline: Any, lang: str | None) -> None:  # fmt: skip
+        self.env, self.cat, self.fmt, self.output = env, cat, fmt, output
+        self.redact, self.baseline, self.lang = redact, baseline, lang
+        self.written = self.failed = 0
+        self.used: set[Path] = set()
+
+    def run(self, item: Path | GpcheckError) -> None:
+        from gpcheck.commands.common import print_error
+
+        try:
+            if isinstance(item, GpcheckError):
+                raise item
+            path = self.render(item)
+        except GpcheckError as exc:
+            self.failed += 1
+            print_error(exc, self.env.lang)
+            return
+        self.written += 1
+        print(self.env.t("report.written", path=path))
+
+    def render(self, file: Path) -> Path:
+        from gpcheck.report.render import render_report, report_language
+
+        result = _load_result(file, self.cat)
+        out_dir = self.output if self.output is not None else (file.parent or Path("."))
+        name = self._unique(out_dir, file.stem)
+        try:
+            return render_report(
+                result,
+                self.fmt,
+                out_dir,
+                lang=report_language(self.lang, result),
+                redact=self.redact,
+                baseline=self.baseline,
+                name=name,
+            )
+        except GpcheckError:
+            raise
+        except Exception as exc:  # a renderer bug must not stop the other files
+            message = self.env.t("report.render_failed", reason=f"{type(exc).__name__}: {exc}")
+            raise GpcheckError("usage", path=file, message=message) from exc
+
+    def _unique(self, out_dir: Path, stem: str) -> str:
+        """Two inputs with the same stem writing into one folder get -2, -3, … appended."""
+        name, n = stem, 1
+        while (out_dir.resolve() / name) in self.used:
+            n += 1
+            name = f"{stem}-{n}"
+        self.used.add(out_dir.resolve() / name)
+        return name
+
+
+def _load_result(path: Path, cat: Any) -> Any:
+    from gpcheck.assessment import load_assessment
+    from gpcheck.scoring import score
+
+    return score(load_assessment(path, cat), cat)
+
+
+def _require_weasyprint(lang: str) -> None:
+    from gpcheck.i18n import Translator
+    from gpcheck.report.pdf import weasyprint_problem
+
+    problem = weasyprint_problem(lang)
+    if problem:
+        message = Translator(lang)("report.pdf_unavailable", problem=problem)  # type: ignore[arg-type]
+        raise GpcheckError("usage", message=message)
+
+
+def _make_dir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GpcheckError("cannot_write", path=folder, reason=exc.strerror or str(exc)) from None
+
+
+class _progress:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, total: int, label: str) -> None:
+        self.total, self.label = total, label
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if self.total < 2 or not console.is_terminal:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            console=console, transient=True,
+        )  # fmt: skip
+        self.bar.start()
+        task = self.bar.add_task(self.label, total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@handles_errors
+def doctor(lang: LangOption = None, catalogue: CatalogueOption = None) -> None:
+    from gpcheck.report.doctor import Finding, findings
+
+    env = make_env(lang, catalogue)
+    found = findings(env.lang)
+    try:
+        cat = env.catalogue
+        found.append(Finding(True, env.t("report.doctor.ok_catalogue", ref=cat.ref, n=len(cat))))
+    except GpcheckError as exc:
+        found.append(Finding(False, exc.format(env.t)))
+    for f in found:
+        mark = "✓" if f.ok else ("!" if f.warning else "✗")
+        print(f"{mark} {f.text}")
+    problems = sum(1 for f in found if not f.ok and not f.warning)
+    if problems:
+        print(env.t("report.doctor.problems", n=problems))
+        raise typer.Exit(int(ExitCode.INVALID))
+    print(env.t("report.doctor.all_ok"))
