@@ -31,21 +31,29 @@ class Outcome:
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | GpcheckError]:
-    """Files as given; folders searched recursively for *.yaml / *.yml, in sorted order."""
+    """Files as given; folders searched recursively for *.yaml / *.yml, in sorted order.
+
+    Folders are walked lazily, one directory listing at a time, so that memory does not grow
+    with the number of files.
+    """
     for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                yield GpcheckError("no_files", path=path)
-            yield from found
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        found = False
+        for item in _walk_sorted(path):
+            found = True
+            yield item
+        if not found:
+            yield GpcheckError("no_files", path=path)
+
+
+def _walk_sorted(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                yield Path(root, name)
 
 
 def record(result: Result, path: str) -> dict[str, Any]:

@@ -18,7 +18,9 @@ class ScoreFormat(StrEnum):
     csv = "csv"
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help=HELP("opt.paths"), show_default=False)]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help=HELP("opt.paths"), show_default=False, metavar="PATH")
+]
 StrictOption = Annotated[bool, typer.Option("--strict", help=HELP("opt.strict"))]
 
 
