@@ -73,7 +73,22 @@ def stage_cell(c: dict[str, Any], t: Translator) -> str:
     return f"[bold green]{text}[/bold green]" if c["strength"] else text
 
 
-def render_table(records: list[dict[str, Any]], catalogue: Catalogue, t: Translator) -> Any:
+def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> tuple[str, ...]:
+    """The cells of one table row (rich markup), kept instead of the whole record."""
+    cells = {c["id"]: c for c in rec["criteria"]}
+    profile = "—" if rec["profile"] is None else f"{rec['profile']:.1f}"
+    if not rec["complete"]:
+        profile += "*"
+    return (
+        rec["project"],
+        profile,
+        *(stage_cell(cells[c.id], t) for c in catalogue),
+        str(len(rec["strengths"])),
+        "✓" if rec["good_practice_candidate"] else "",
+    )
+
+
+def render_table(rows: list[tuple[str, ...]], catalogue: Catalogue, t: Translator) -> Any:
     """A rich renderable: one row per file, one column per criterion (by number)."""
     from rich import box
     from rich.console import Group
@@ -81,7 +96,7 @@ def render_table(records: list[dict[str, Any]], catalogue: Catalogue, t: Transla
     from rich.text import Text
 
     table = Table(
-        title=t("score.title", n=len(records)),
+        title=t("score.title", n=len(rows)),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         padding=(0, 0),
@@ -93,18 +108,8 @@ def render_table(records: list[dict[str, Any]], catalogue: Catalogue, t: Transla
         table.add_column(str(c.number), justify="center", no_wrap=True, min_width=3)
     table.add_column("★", justify="right", no_wrap=True)
     table.add_column("GP", justify="center", no_wrap=True, min_width=3)
-    for rec in records:
-        cells = {c["id"]: c for c in rec["criteria"]}
-        profile = "—" if rec["profile"] is None else f"{rec['profile']:.1f}"
-        if not rec["complete"]:
-            profile += "*"
-        table.add_row(
-            Text(rec["project"]),
-            profile,
-            *(stage_cell(cells[c.id], t) for c in catalogue),
-            str(len(rec["strengths"])),
-            "✓" if rec["good_practice_candidate"] else "",
-        )
+    for project, *cells in rows:
+        table.add_row(Text(project), *cells)
     legend = " · ".join(f"{c.number} {c.name(t.lang)}" for c in catalogue)
     notes = Text(t("score.legend", min=catalogue.info.good_practice_min_strengths), style="dim")
     return Group(table, Text(legend, style="dim"), notes)

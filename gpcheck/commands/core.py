@@ -70,9 +70,9 @@ def score(
     else:
         from rich.console import Console
 
-        from gpcheck.batch_output import render_table
+        from gpcheck.batch_output import render_table, table_row
 
-        rows = list(records())
+        rows = [table_row(rec, cat, env.t) for rec in records()]
         if rows:
             Console().print(render_table(rows, cat, env.t))
     if failed:
