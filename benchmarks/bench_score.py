@@ -117,7 +117,7 @@ def heavy_imports(args: list[str]) -> list[str]:
         check=False,
     )
     found = {line.split("|")[-1].strip().split(".")[0] for line in run.stderr.splitlines()}
-    return sorted(found & {"weasyprint", "jinja2", "questionary", "pydantic", "yaml"})
+    return sorted(found & {"weasyprint", "jinja2", "questionary", "prompt_toolkit"})
 
 
 def main() -> None:
