@@ -17,7 +17,7 @@ def criteria_table(catalogue: Catalogue, t: Translator) -> Any:
         title_justify="left",
     )
     table.add_column(t("criteria.number"), justify="right")
-    table.add_column(t("criteria.id"))
+    table.add_column(t("criteria.id"), no_wrap=True)
     table.add_column(t("criteria.name"))
     table.add_column(t("criteria.stages"), justify="center")
     table.add_column(t("criteria.strength_from"), justify="center")
