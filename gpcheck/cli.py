@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from gpcheck import __version__
-from gpcheck.commands import assess, core, report
+from gpcheck.commands import assess, core, facilitator, report
 from gpcheck.commands.common import HELP
 
 app = typer.Typer(
@@ -39,6 +39,7 @@ def _root(
 
 core.register(app)
 assess.register(app)
+facilitator.register(app)
 report.register(app)
 
 

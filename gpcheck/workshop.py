@@ -85,6 +85,17 @@ def select_criteria(catalogue: Catalogue, spec: str | None) -> tuple[Criterion, 
     return tuple(c for c in catalogue.criteria if c.id in chosen)
 
 
+def shade(score: float | None) -> int | None:
+    """Shading level of a heat-map cell: 0 for stage 0, 5 for the top stage, 1–4 between."""
+    if score is None:
+        return None
+    if score <= 0:
+        return 0
+    if score >= 100:
+        return 5
+    return 1 + min(3, int(score // 25))
+
+
 def letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA: labels for any number of projects."""
     out = ""

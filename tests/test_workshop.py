@@ -9,7 +9,7 @@ import pytest
 from gpcheck.assessment import Answer, Assessment, Project, load_assessment
 from gpcheck.errors import GpcheckError
 from gpcheck.scoring import score
-from gpcheck.workshop import letter, select_criteria, workshop
+from gpcheck.workshop import letter, select_criteria, shade, workshop
 
 WORKSHOP = Path(__file__).resolve().parent.parent / "examples" / "workshop"
 
@@ -27,6 +27,12 @@ def make(name: str, criteria: dict[str, Answer]) -> Assessment:
 def test_letters_go_on_after_z() -> None:
     assert [letter(i) for i in (0, 1, 25, 26, 27, 51, 52)] == [
         "A", "B", "Z", "AA", "AB", "AZ", "BA"
+    ]  # fmt: skip
+
+
+def test_shade_runs_from_stage_zero_to_the_top_stage() -> None:
+    assert [shade(s) for s in (None, 0, 16.7, 25, 50, 75, 99.9, 100)] == [
+        None, 0, 1, 2, 3, 4, 4, 5
     ]  # fmt: skip
 
 

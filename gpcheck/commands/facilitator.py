@@ -1,0 +1,287 @@
+"""Commands for facilitators: workshop, consensus, compare, worksheet.
+
+Thin: read files, call the pure modules (workshop, consensus, compare), hand the result to a
+renderer. Everything heavy (rich, questionary, jinja2, weasyprint) is imported when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
+from gpcheck.errors import ExitCode, GpcheckError
+
+
+class OutFormat(StrEnum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+
+
+class Take(StrEnum):
+    median = "median"
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help=HELP("facilitator.output_help"), dir_okay=False),
+]
+FormatOption = Annotated[
+    OutFormat | None, typer.Option("--format", "-f", help=HELP("facilitator.format_help"))
+]
+CriteriaOption = Annotated[
+    str | None, typer.Option("--criteria", help=HELP("facilitator.criteria_help"))
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=HELP("facilitator.force_help"))]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("workshop", help=HELP("facilitator.workshop.help"))(workshop)
+    app.command("consensus", help=HELP("facilitator.consensus.help"))(consensus)
+    app.command("compare", help=HELP("facilitator.compare.help"))(compare)
+    app.command("worksheet", help=HELP("facilitator.worksheet.help"))(worksheet)
+
+
+def _load(path: Path, catalogue: Any) -> Any:
+    from gpcheck.assessment import load_assessment
+    from gpcheck.scoring import score
+
+    return score(load_assessment(path, catalogue), catalogue)
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    """Folders expanded (sorted); a folder without assessment files is an error."""
+    from gpcheck.batch import expand_paths
+
+    out = []
+    for item in expand_paths(paths):
+        if isinstance(item, GpcheckError):
+            raise item
+        out.append(item)
+    return out
+
+
+def _target(
+    output: Path | None, fmt: OutFormat | None, default: str, t: Any
+) -> tuple[Path, OutFormat]:
+    """Where to write and in which format: --format, else the suffix of -o."""
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        fmt = {"pdf": OutFormat.pdf, "html": OutFormat.html, "htm": OutFormat.html,
+               "md": OutFormat.md, "markdown": OutFormat.md}.get(suffix)  # fmt: skip
+        if fmt is None:
+            raise GpcheckError(
+                "usage", message=t("facilitator.format_unknown", name=output),
+                exit_code=ExitCode.USAGE,
+            )  # fmt: skip
+    return (output or Path(f"{default}.{fmt.value}")), fmt
+
+
+def _print(renderable: Any) -> None:
+    from rich.console import Console
+
+    Console().print(renderable)
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+@handles_errors
+def workshop(
+    paths: Annotated[
+        list[Path], typer.Argument(help=HELP("facilitator.workshop.paths_help"), show_default=False)
+    ],
+    output: OutputOption = None,
+    format: FormatOption = None,
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help=HELP("facilitator.workshop.anonymous_help"))
+    ] = False,
+    criteria: CriteriaOption = None,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.commands.common import print_error
+    from gpcheck.workshop import select_criteria
+    from gpcheck.workshop import workshop as summarise
+
+    env = make_env(lang, catalogue)
+    cat = env.catalogue
+    chosen = select_criteria(cat, criteria)
+    results, failed = [], 0
+    for path in _files(paths):
+        try:
+            results.append(_load(path, cat))
+        except GpcheckError as exc:
+            failed += 1
+            print_error(exc, env.lang)
+    if not results:
+        raise GpcheckError("usage", message=env.t("facilitator.workshop.no_results"))
+    ws = summarise(results, chosen, anonymous=anonymous)
+    if len(ws.catalogue_refs) > 1:
+        refs = ", ".join(ws.catalogue_refs)
+        _warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
+    if output is None and format is None:
+        from gpcheck.facilitator_view import workshop_view
+
+        _print(workshop_view(ws, env.t))
+    else:
+        _write_rendered("workshop", ws, output, format, env)
+    if failed:
+        _warn(env.t("facilitator.workshop.errors_summary", bad=failed))
+        raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _write_rendered(kind: str, data: Any, output: Path | None, fmt: Any, env: Any) -> None:
+    """Render `data` with the `kind` templates; md/html without -o go to stdout."""
+    from gpcheck.facilitator_render import render
+
+    if output is None and fmt in (OutFormat.md, OutFormat.html):
+        sys.stdout.write(render(kind, data, fmt.value, env.t).decode("utf-8"))
+        return
+    path, fmt = _target(output, fmt, kind, env.t)
+    from gpcheck.atomic import write_atomic
+
+    write_atomic(path, render(kind, data, fmt.value, env.t))
+    print(env.t("facilitator.written", path=path))
+
+
+@handles_errors
+def consensus(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=HELP("facilitator.consensus.paths_help"), show_default=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help=HELP("facilitator.consensus.output_help"), dir_okay=False
+        ),
+    ] = Path("consensus.yaml"),
+    take: Annotated[
+        Take | None, typer.Option("--take", help=HELP("facilitator.consensus.take_help"))
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.assessment import load_assessment
+    from gpcheck.consensus import panel
+    from gpcheck.facilitator_view import consensus_view
+
+    env = make_env(lang, catalogue)
+    cat = env.catalogue
+    if output.exists() and not force:
+        raise GpcheckError("file_exists", path=output)
+    sources = [(str(p), load_assessment(p, cat)) for p in _files(paths)]
+    p = panel(sources, cat)
+    _print(consensus_view(p, env.t))
+    decisions = _decide(p, take, env)
+    _write_consensus(p, decisions, output, env)
+
+
+def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
+    """--take median, else the facilitator's choice in the terminal (which needs one)."""
+    open_rows = p.open_rows()
+    if not open_rows:
+        return {}
+    if take is Take.median:
+        return _median_decisions(p, env.t)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise GpcheckError(
+            "usage",
+            message=env.t("facilitator.consensus.needs_choice", n=len(open_rows)),
+            exit_code=ExitCode.USAGE,
+        )
+    from gpcheck.consensus_choose import choose
+
+    return choose(p, env.catalogue, env.t)
+
+
+def _median_decisions(p: Any, t: Any) -> dict[str, Any]:
+    """The median for every open criterion, with the ratings it came from as the reason."""
+    from gpcheck.consensus import NA, Decision, take_median
+
+    out, medians = {}, take_median(p)
+    for row in p.open_rows():
+        vote = medians[row.id]
+        if vote is None:
+            continue
+        pairs = zip(p.raters, row.votes, strict=True)
+        votes = ", ".join(_vote_pair(name, v, t) for name, v in pairs)
+        key = "reason_na_majority" if vote == NA else "reason_median"
+        out[row.id] = Decision(vote, t(f"facilitator.consensus.{key}", votes=votes))
+    return out
+
+
+def _vote_pair(name: str, vote: Any, t: Any) -> str:
+    from gpcheck.facilitator_view import vote_text
+
+    return t("facilitator.consensus.votes_line", name=name, vote=vote_text(vote, t))
+
+
+def _write_consensus(p: Any, decisions: dict[str, Any], output: Path, env: Any) -> None:
+    from gpcheck.assessment import save_assessment
+    from gpcheck.consensus import consensus_assessment
+
+    agreed_reason = env.t("facilitator.consensus.reason_unanimous")
+    result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
+    save_assessment(output, result)
+    agreed = sum(1 for r in p.rows if r.status == "agreed")
+    print(
+        env.t(
+            "facilitator.consensus.written",
+            path=output,
+            agreed=agreed,
+            decided=len(decisions),
+            left=len(p.rows) - len(result.criteria),
+        )
+    )
+
+
+@handles_errors
+def compare(
+    old: Annotated[Path, typer.Argument(help=HELP("facilitator.compare.old_help"))],
+    new: Annotated[Path, typer.Argument(help=HELP("facilitator.compare.new_help"))],
+    output: OutputOption = None,
+    format: FormatOption = None,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.compare import compare as compare_results
+
+    env = make_env(lang, catalogue)
+    cmp = compare_results(_load(old, env.catalogue), _load(new, env.catalogue))
+    if output is None and format is None:
+        from gpcheck.facilitator_view import compare_view
+
+        _print(compare_view(cmp, env.t))
+        return
+    if cmp.catalogue_mismatch:
+        _warn(env.t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref))
+    _write_rendered("compare", cmp, output, format, env)
+
+
+@handles_errors
+def worksheet(
+    output: OutputOption = None,
+    criteria: CriteriaOption = None,
+    format: FormatOption = None,
+    lang: LangOption = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    from gpcheck.workshop import select_criteria
+
+    env = make_env(lang, catalogue)
+    chosen = select_criteria(env.catalogue, criteria)
+    path, fmt = _target(output, format or OutFormat.pdf, "worksheet", env.t)
+    from gpcheck.atomic import write_atomic
+    from gpcheck.facilitator_render import render
+
+    write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t))
+    print(env.t("facilitator.written", path=path))
