@@ -1,0 +1,1 @@
+"""The interactive wizard behind `gpcheck assess` (questionary; imported only when it runs)."""

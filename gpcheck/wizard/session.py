@@ -110,18 +110,17 @@ class Session:
 
     def resume_step(self) -> int:
         """Where --resume continues: the criterion the user stopped at, else the first one
-        not answered, else the overview; the project details if nothing was answered yet."""
+        not answered (e.g. added with --criteria to a finished file), else the overview; the
+        project details if the user stopped there."""
         a = self.assessment
         if a is None:
             return PROJECT
         progress = a.progress or Progress()
-        if progress.finished:
-            return len(self.asked)
-        if progress.current in self.asked:
-            return self.asked.index(progress.current)
-        if progress.current is None and not a.criteria:
-            return PROJECT
         missing = [i for i, c in enumerate(self.asked) if self.answer(c) is None]
+        if progress.current in self.asked and not progress.finished:
+            return self.asked.index(progress.current)
+        if progress.current is None and not a.criteria and not progress.finished:
+            return PROJECT
         return missing[0] if missing else len(self.asked)
 
 

@@ -44,11 +44,13 @@ def run_wizard(
     resume: bool,
     criteria: tuple[str, ...] | None,
     console: Console | None = None,
+    ask: Prompts | None = None,
 ) -> int:
-    """Run the whole wizard; returns the exit code (0 done or cancelled, 130 interrupted)."""
+    """Run the whole wizard; returns the exit code (0 done or cancelled, 130 interrupted).
+    `console` and `ask` are replaceable for tests."""
     console = console or Console(highlight=False)
     show = Screens(console, t, catalogue)
-    ask = Prompts(t, catalogue)
+    ask = ask or Prompts(t, catalogue)
     session = Session(catalogue, criteria or catalogue.ids, path=file, language=t.lang)
     session.ask_other_path = _other_path(session, ask, show)
     try:

@@ -1,0 +1,146 @@
+"""Single wizard prompts, in process, fed through prompt_toolkit pipe input (questionary's own
+way of testing): what each key does, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.plain_text import PlainTextOutput
+
+from gpcheck.assessment import Answer
+from gpcheck.i18n import Translator
+from gpcheck.wizard.prompts import BACK, NA, Prompts, _date_check
+
+UP, DOWN = "\x1b[A", "\x1b[B"
+
+
+@contextmanager
+def typed(keys: str) -> Iterator[io.StringIO]:
+    """Run prompts created inside the block against `keys`; yields what they drew."""
+    screen = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        with create_app_session(input=pipe, output=PlainTextOutput(screen)):
+            yield screen
+
+
+@pytest.fixture
+def en(catalogue) -> Prompts:
+    return Prompts(Translator("en"), catalogue)
+
+
+@pytest.fixture
+def de(catalogue) -> Prompts:
+    return Prompts(Translator("de"), catalogue)
+
+
+def test_a_digit_and_enter_pick_that_stage(en, catalogue):
+    with typed("3\r"):
+        assert en.ask_stage(catalogue.get("concept"), None, "choice_back") == "3"
+
+
+def test_arrows_move_from_the_current_answer(en, catalogue):
+    with typed(DOWN + "\r"):
+        answer = en.ask_stage(catalogue.get("concept"), Answer(stage=2), None)
+    assert answer == "3"
+
+
+def test_the_highlighted_stage_description_is_shown_before_choosing(en, catalogue):
+    concept = catalogue.get("concept")
+    with typed("\r") as screen:  # the first drawing points at the current answer
+        en.ask_stage(concept, Answer(stage=2), None)
+    drawn = "".join(screen.getvalue().split())  # wrapped lines: compare without spaces
+    description = concept.stages[1].description("en")
+    assert "".join(f"Stage 2: {description}".split()) in drawn
+
+
+def test_n_is_does_not_apply_and_back_has_its_own_key(en, de, catalogue):
+    c = catalogue.get("setting")
+    with typed("n\r"):
+        assert en.ask_stage(c, None, "choice_back") == NA
+    with typed("b\r"):
+        assert en.ask_stage(c, None, "choice_back") == BACK
+    with typed("z\r"):
+        assert de.ask_stage(c, None, "choice_back") == BACK
+
+
+def test_german_yes_no_accepts_j_and_n(de):
+    with typed("j"):
+        assert de.ask_details() is True
+    with typed("n"):
+        assert de.ask_details() is False
+
+
+def test_yes_no_enter_takes_the_default_no(en, de):
+    with typed("\r"):
+        assert en.ask_details() is False
+    with typed("y"):
+        assert de.ask_details() is True  # y works in German too
+
+
+def test_ctrl_c_raises_keyboard_interrupt(en, catalogue):
+    with typed("\x03"), pytest.raises(KeyboardInterrupt):
+        en.ask_stage(catalogue.get("concept"), None, None)
+    with typed("\x03"), pytest.raises(KeyboardInterrupt):
+        en.ask_details()
+
+
+def test_name_is_required(en):
+    with typed("\r  Nordstadt \r"):  # the empty Enter is refused
+        assert en.ask_name("") == "Nordstadt"
+
+
+def test_date_defaults_to_the_given_day_and_rejects_nonsense(en):
+    with typed("\r"):
+        assert en.ask_date(dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
+    with typed("2026-13-01\r" + "\x7f" * 10 + "2026-12-01\r"):
+        assert en.ask_date(None) == dt.date(2026, 12, 1)
+    check = _date_check(Translator("de"), "2026-03-01")
+    assert check("1.3.2026") == "Bitte ein Datum wie 2026-03-01 eingeben."
+    assert check("") is True
+
+
+def test_empty_due_date_means_none(en):
+    with typed("\r"):
+        assert en.ask_due() is None
+
+
+def test_evidence_items_are_separated_by_semicolons(en):
+    with typed("Minutes 2025; needs analysis ;\r"):
+        assert en.ask_evidence([]) == ["Minutes 2025", "needs analysis"]
+
+
+def test_assessors_are_separated_by_commas(en):
+    with typed("A. Muster, B. Beispiel\r"):
+        assert en.ask_assessors([]) == ["A. Muster", "B. Beispiel"]
+
+
+def test_target_offers_the_stages_above_and_defaults_to_the_next(en, catalogue):
+    c = catalogue.get("participation")
+    with typed("\r"):
+        assert en.ask_target(c, 2, None) == 3
+    with typed(UP + "\r"):
+        assert en.ask_target(c, 2, None) is None  # the last choice: no target
+
+
+def test_the_first_step_offered_is_the_next_stage(en, catalogue):
+    c = catalogue.get("concept")
+    with typed("\r") as screen:
+        assert en.ask_step(c, 3) == "towards"
+    assert "Work towards stage 3: Concept as a frame of reference" in screen.getvalue()
+    with typed("\r"):
+        assert en.ask_step(c, None) == "none"  # at the top stage: no step is the default
+
+
+def test_reports_already_written_are_not_offered_again(en):
+    with typed(UP + "\r"):
+        assert en.ask_report() is None
+    with typed("\r") as screen:
+        assert en.ask_report(("md",)) == "html"
+    assert "Another report?" in screen.getvalue()
