@@ -15,11 +15,11 @@ from html import escape
 from gpcheck.i18n import Translator
 from gpcheck.scoring import Result
 
-WIDTH, RADIUS, MARGIN_Y = 720, 165, 62
+WIDTH, RADIUS, MARGIN_Y = 720, 150, 70
 CX = WIDTH / 2
 RINGS = (25, 50, 75, 100)
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
-LABEL_CHARS, LINE = 19, 13
+LABEL_CHARS, LINE = 18, 16
 STYLES = (  # (stroke, fill, fill-opacity, dash) per series: main first, then comparisons
     ("#1d6a86", "#1d6a86", "0.22", ""),
     ("#c0621a", "#c0621a", "0.08", "6 4"),
@@ -41,7 +41,7 @@ def radar_svg(series: list[tuple[str, Result]], lang: str) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{title}" '
-        f'font-family="{FONT}" font-size="11">',
+        f'font-family="{FONT}" font-size="13.5">',
         f"<title>{title}</title>",
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
     ]
@@ -72,7 +72,7 @@ def _grid(n: int, cy: float) -> list[str]:
         out.append(f'<polygon points="{pts}" fill="none" stroke="#d5d9dd" stroke-width="1"/>')
         x, y = _point(0, n, ring, cy)
         out.append(
-            f'<text x="{x + 3:.1f}" y="{y - 2:.1f}" font-size="9" fill="#7a828a">{ring}</text>'
+            f'<text x="{x + 3:.1f}" y="{y - 2:.1f}" font-size="10" fill="#7a828a">{ring}</text>'
         )
     return out
 
@@ -80,6 +80,7 @@ def _grid(n: int, cy: float) -> list[str]:
 def _axes(result: Result, cy: float, t: Translator) -> list[str]:
     out = []
     n = len(result.criteria)
+    scope = result.assessment.scope
     for i, cr in enumerate(result.criteria):
         x, y = _point(i, n, 100, cy)
         assessed = cr.status == "assessed"
@@ -89,9 +90,11 @@ def _axes(result: Result, cy: float, t: Translator) -> list[str]:
             f'stroke="{"#b8bec4" if assessed else "#9aa1a8"}" stroke-width="1"{dash}/>'
         )
         name = f"{cr.criterion.number} {cr.criterion.name(t.lang)}"
-        lines = textwrap.wrap(name, LABEL_CHARS) or [name]
+        lines = textwrap.wrap(name, LABEL_CHARS, break_long_words=False) or [name]
         if not assessed:
             key = "not_applicable" if cr.status == "not_applicable" else "missing"
+            if key == "missing" and scope and cr.id not in scope:
+                key = "out_of_scope"
             lines.append(f"({t('report.chart.' + key)})")
         out += _label(i, n, lines, cy, assessed)
     return out
@@ -103,12 +106,12 @@ def _label(i: int, n: int, lines: list[str], cy: float, assessed: bool) -> list[
     x, y = CX + (RADIUS + 12) * cos, cy + (RADIUS + 12) * sin
     anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
     block = LINE * (len(lines) - 1)
-    if sin < -0.5:  # above the chart: the block ends just above the rim
-        top = y - block - 2
-    elif sin > 0.5:  # below: the block starts just below the rim
-        top = y + 9
+    if anchor == "middle" and sin < 0:  # above the chart: the block ends just above the rim
+        top = y - block - 4
+    elif anchor == "middle":  # below: the block starts just below the rim
+        top = y + 14
     else:
-        top = y - block / 2 + 4
+        top = y - block / 2 + 5
     style = 'fill="#22282e"' if assessed else 'fill="#80878e" font-style="italic"'
     return [
         f'<text x="{x:.1f}" y="{top + k * LINE:.1f}" text-anchor="{anchor}" {style}>'
@@ -168,7 +171,7 @@ def _legend(series: list[tuple[str, Result]], top: float) -> list[str]:
     out = []
     for index, (label, _result) in enumerate(series):
         stroke, _fill, _op, dash = STYLES[min(index, len(STYLES) - 1)]
-        y = top + 8 + 22 * index
+        y = top + 4 + 22 * index
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
             f'<line x1="{CX - 150:.1f}" y1="{y:.1f}" x2="{CX - 120:.1f}" y2="{y:.1f}" '

@@ -91,6 +91,7 @@ def build_context(
     info = result.catalogue.info
     rows = [_row(cr, a.criteria.get(cr.id), result, t.lang, redact) for cr in result.criteria]
     by_id = {r.id: r for r in rows}
+    scope = set(a.scope) if a.scope else set(by_id)  # criteria this assessment set out to cover
     assessed = [r for r in rows if r.status == "assessed"]
     plan = sorted(
         (s for r in rows for s in r.plan),
@@ -118,11 +119,32 @@ def build_context(
         "min_strengths": info.good_practice_min_strengths,
         "priorities": [by_id[i] for i in result.priorities],
         "not_applicable": [r for r in rows if r.status == "not_applicable"],
-        "missing": [r for r in rows if r.status == "missing"],
+        "missing": [r for r in rows if r.status == "missing" and r.id in scope],
+        "out_of_scope": [r for r in rows if r.status == "missing" and r.id not in scope],
+        "scope": [r for r in rows if r.id in scope] if a.scope else [],
         "plan": plan,
         "hints": [_hint(h, by_id, t.lang) for h in result.hints],
         "comparison": comparison,
+        "format_date": lambda d: date(d, t.lang),
+        "signed": lambda v: signed(v, t.lang),
+        "trend_text": lambda row: _trend_text(row, t),
     }
+
+
+def signed(value: float, lang: str) -> str:
+    """+1, −2, ±0 (for changes)."""
+    if value == 0:
+        return "±0"
+    text = number(abs(value), lang)
+    return f"+{text}" if value > 0 else f"−{text}"
+
+
+def _trend_text(row: Any, t: Translator) -> str:
+    if row.change is not None:
+        return signed(row.change, t.lang)
+    if row.trend in ("new", "dropped"):
+        return t(f"report.compare.trend_{row.trend}")
+    return ""
 
 
 def _project(result: Result, lang: str, redact: bool) -> dict[str, Any]:
