@@ -1,0 +1,49 @@
+"""Golden files: the rendered Markdown and HTML reports of the example assessments.
+
+After an intended change of the output, regenerate them with `make golden`
+(GPCHECK_REGENERATE_GOLDEN=1 pytest -k golden) and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gpcheck.assessment import load_assessment
+from gpcheck.report.render import render_report
+from gpcheck.scoring import score
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+CASES = [(p, "de") for p in EXAMPLES] + [(EXAMPLES[0], "en")]
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("GPCHECK_REGENERATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"{path} is missing: run `make golden`"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs from its golden file; if intended: `make golden`"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(("example", "lang"), CASES, ids=lambda v: getattr(v, "stem", v))
+def test_golden_report(example: Path, lang: str, fmt: str, catalogue, tmp_path: Path) -> None:
+    result = score(load_assessment(example, catalogue), catalogue)
+    written = render_report(result, fmt, tmp_path, lang=lang, name=example.stem)
+    check_golden(f"{example.stem}.{lang}.{fmt}", written.read_text(encoding="utf-8"))
+    if fmt == "md":
+        check_golden(
+            f"{example.stem}.{lang}.radar.svg",
+            (tmp_path / f"{example.stem}.radar.svg").read_text(encoding="utf-8"),
+        )
+
+
+def test_golden_examples_exist() -> None:
+    assert len(EXAMPLES) >= 3
