@@ -131,7 +131,7 @@ def workshop(
 
         _print(workshop_view(ws, env.t))
     else:
-        _write_rendered("workshop", ws, output, format, env)
+        _write_rendered("workshop", (ws, cat), output, format, env)
     if failed:
         _warn(env.t("facilitator.workshop.errors_summary", bad=failed))
         raise typer.Exit(int(ExitCode.INVALID))
