@@ -25,7 +25,7 @@ def render(kind: str, data: Any, fmt: str, t: Translator, **extra: Any) -> bytes
 def render_text(kind: str, data: Any, fmt: str, t: Translator, **extra: Any) -> str:
     from gpcheck.report.templates import environment
 
-    context = {**_context(kind, data, t), **extra}
+    context = {**_context(kind, data, t), "chart_file": None, **extra}
     if kind == "compare" and fmt == "html":
         context["chart_svg"] = compare_chart(data, t)
     return environment().get_template(f"{kind}.{fmt}").render(context)

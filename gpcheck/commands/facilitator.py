@@ -139,15 +139,18 @@ def workshop(
 
 def _write_rendered(kind: str, data: Any, output: Path | None, fmt: Any, env: Any) -> None:
     """Render `data` with the `kind` templates; md/html without -o go to stdout."""
-    from gpcheck.facilitator_render import render
+    from gpcheck.atomic import write_atomic
+    from gpcheck.facilitator_render import compare_chart, render
 
     if output is None and fmt in (OutFormat.md, OutFormat.html):
         sys.stdout.write(render(kind, data, fmt.value, env.t).decode("utf-8"))
         return
     path, fmt = _target(output, fmt, kind, env.t)
-    from gpcheck.atomic import write_atomic
-
-    write_atomic(path, render(kind, data, fmt.value, env.t))
+    extra = {}
+    if kind == "compare" and fmt is OutFormat.md:  # the chart as an SVG file next to it
+        extra["chart_file"] = f"{path.stem}.radar.svg"
+        write_atomic(path.parent / extra["chart_file"], compare_chart(data, env.t))
+    write_atomic(path, render(kind, data, fmt.value, env.t, **extra))
     print(env.t("facilitator.written", path=path))
 
 
