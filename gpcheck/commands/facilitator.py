@@ -282,7 +282,8 @@ def worksheet(
 
     env = make_env(lang, catalogue)
     chosen = select_criteria(env.catalogue, criteria)
-    path, fmt = _target(output, format or OutFormat.pdf, "worksheet", env.t)
+    fmt = format or (None if output else OutFormat.pdf)  # a PDF unless -o names another kind
+    path, fmt = _target(output, fmt, "worksheet", env.t)
     from gpcheck.atomic import write_atomic
     from gpcheck.facilitator_render import render
 
