@@ -142,5 +142,8 @@ def test_reports_already_written_are_not_offered_again(en):
     with typed(UP + "\r"):
         assert en.ask_report() is None
     with typed("\r") as screen:
-        assert en.ask_report(("md",)) == "html"
+        assert en.ask_report(("md",)) is None  # after one report, "no more" is the default
     assert "Another report?" in screen.getvalue()
+    with typed(UP + "\r") as screen:
+        assert en.ask_report(("md", "html")) == "pdf"
+    assert "Markdown" not in screen.getvalue()

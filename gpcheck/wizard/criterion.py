@@ -39,7 +39,7 @@ def ask_criterion(
 
 def _status(session: Session, show: Screens) -> None:
     if session.assessment is not None:
-        show.status(session.assessment.project.name, session.path)
+        show.status(session.path, session.answered(), len(session.asked))
 
 
 def _with_stage(old: Answer | None, stage: int) -> Answer:

@@ -7,7 +7,7 @@ from gpcheck.catalogue import Catalogue
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult
 
-NAME_WIDTH = 31
+NAME_WIDTH = 32
 STAGE_WIDTH = 7
 PREFIX = 3  # the select list's pointer column
 

@@ -189,7 +189,8 @@ class Prompts:
         ]
         none = "report_done" if written else "report_none"
         choices.append(questionary.Choice(self.t(f"wizard.{none}"), value="none"))
-        value = self._select("ask_report_more" if written else "ask_report", choices)
+        key, default = ("ask_report_more", "none") if written else ("ask_report", None)
+        value = self._select(key, choices, default=default)
         return None if value == "none" else value
 
     def ask_other_path(self, example: Path) -> Path:

@@ -65,11 +65,13 @@ class Screens:
         t, lang = self.t, self.t.lang
         lo, hi = (n * m for m in MINUTES_PER_CRITERION)
         where = quoted(path) if path is not None else t("wizard.welcome_where_later")
+        resume = quoted(path) if path is not None else t("wizard.file_placeholder")
         body = Group(
             Text(t("wizard.welcome_what", n=n)),
             Text(""),
             Text(t("wizard.welcome_time", lo=lo, hi=hi), style="bold"),
             Text(t("wizard.welcome_saved", where=where)),
+            Text(f"  gpcheck assess --resume {resume}", style="bold"),
             Text(t("wizard.welcome_keys"), style="dim"),
             Text(""),
             Text(self.catalogue.info.disclaimer(lang), style="italic"),
@@ -77,9 +79,9 @@ class Screens:
         title = t("wizard.welcome_title")
         self.console.print(Panel(body, title=title, title_align="left", border_style="cyan"))
 
-    def status(self, project: str, path: Path | None) -> None:
+    def status(self, path: Path | None, answered: int, n: int) -> None:
         if path is not None:
-            self.line(self.t("wizard.status", project=project, path=path), "dim")
+            self.line(self.t("wizard.status", path=path, answered=answered, n=n), "dim")
 
     def criterion(self, c: Criterion, position: int, count: int, answer: Answer | None) -> None:
         t, lang = self.t, self.t.lang
@@ -137,6 +139,7 @@ class Screens:
             self.line(self.t("wizard.interrupted_nothing"))
             return
         self.line(self.t("wizard.interrupted", path=path))
+        self.line(self.t("wizard.continue_with"))
         self.line(f"  gpcheck assess --resume {quoted(path)}", "bold")
 
     def done(self, path: Path, reports: list[Path]) -> None:

@@ -7,10 +7,12 @@ Both return a `questionary.Question`, so callers use `.unsafe_ask()` like any ot
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.application import get_app
 from prompt_toolkit.filters import Always, IsDone
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.keys import Keys
@@ -19,6 +21,7 @@ from prompt_toolkit.shortcuts import PromptSession
 from questionary.prompts.common import InquirerControl
 from questionary.styles import merge_styles_default
 
+INDENT = "    "
 STYLE = questionary.Style(
     [
         ("qmark", "fg:ansicyan bold"),
@@ -99,7 +102,6 @@ def select_described(
     window = Window(
         FormattedTextControl(_description_tokens(control)),
         wrap_lines=True,
-        get_line_prefix=lambda line, wrap_count: "    ",
         dont_extend_height=True,
     )
     container = question.application.layout.container
@@ -119,8 +121,14 @@ def _inquirer_control(question: questionary.Question) -> InquirerControl:
 
 
 def _description_tokens(control: InquirerControl) -> Callable[[], list]:
+    """Word-wrapped to the terminal's width at each drawing (prompt_toolkit wraps by character)."""
+
     def tokens() -> list[tuple[str, str]]:
         text = control.get_pointed_at().description
-        return [("", "\n"), ("class:description", text)] if text else []
+        if not text:
+            return []
+        width = max(get_app().output.get_size().columns - 2, 20)
+        wrapped = textwrap.fill(text, width, initial_indent=INDENT, subsequent_indent=INDENT)
+        return [("", "\n"), ("class:description", wrapped)]
 
     return tokens
