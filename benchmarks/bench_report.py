@@ -1,0 +1,110 @@
+"""Report benchmark: prints figures, asserts nothing (timings flake in unit tests).
+
+    python benchmarks/bench_report.py [--repeat 5] [--count 100] [--format pdf]
+
+Measures, each as whole processes (median of --repeat runs):
+- `gpcheck report --format pdf` of a full assessment vs. WeasyPrint alone rendering the same
+  final HTML (`gpcheck report --format html` writes exactly the HTML the PDF is made from),
+  as a ratio (target <= 1.3x);
+- one `gpcheck report` call over 1, 10 and --count files: the time per file after the first
+  should stay the same (linear growth, no per-file start-up cost beyond the first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "stadtteilmuetter-nordstadt.yaml"
+GPCHECK = str(Path(sys.executable).parent / "gpcheck")
+WEASYPRINT_ALONE = """
+import sys
+from weasyprint import HTML
+HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median_time(cmd: list[str], repeat: int) -> float:
+    return statistics.median(timed(cmd) for _ in range(repeat))
+
+
+def make_files(folder: Path, n: int) -> list[str]:
+    """n copies of a full example assessment, each with its own project name."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"projekt-{i:04d}.yaml"
+        path.write_text(
+            re.sub(r"(?m)^  name: .*$", f"  name: Projekt {i} – Stadtteilmütter", text, count=1),
+            encoding="utf-8",
+        )
+        paths.append(str(path))
+    return paths
+
+
+def pdf_vs_weasyprint(tmp: Path, repeat: int) -> None:
+    out = tmp / "single"
+    html = out / f"{EXAMPLE.stem}.html"
+    subprocess.run([GPCHECK, "report", str(EXAMPLE), "-f", "html", "-o", str(out)], check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    ours = median_time([GPCHECK, "report", str(EXAMPLE), "-f", "pdf", "-o", str(out)], repeat)
+    alone = median_time(
+        [sys.executable, "-c", WEASYPRINT_ALONE, str(html), str(out / "alone.pdf")], repeat
+    )
+    print(f"full assessment, median of {repeat} runs (whole processes):")
+    print(f"  gpcheck report --format pdf     {ours:6.2f} s")
+    print(f"  WeasyPrint alone, same HTML     {alone:6.2f} s")
+    print(f"  ratio                           {ours / alone:6.2f}x   (target <= 1.3x)")
+
+
+def many_files(tmp: Path, count: int, fmt: str) -> None:
+    files = make_files(tmp / "many", count)
+    sizes = sorted({1, min(10, count), count})
+    times = {}
+    for n in sizes:
+        out = tmp / f"out-{n}"
+        times[n] = timed([GPCHECK, "report", *files[:n], "-f", fmt, "-o", str(out)])
+    print(f"\none call over n files (--format {fmt}):")
+    for n in sizes:
+        print(f"  n = {n:4d}   {times[n]:7.2f} s   {times[n] / n:6.3f} s per file")
+    if len(sizes) == 3:
+        a, b, c = sizes
+        early = (times[b] - times[a]) / (b - a)
+        late = (times[c] - times[b]) / (c - b)
+        startup = times[a] - early
+        print(
+            f"  per extra file, files {a + 1}-{b}: {early:.3f} s; files {b + 1}-{c}: {late:.3f} s"
+        )
+        print(
+            f"  growth ratio {late / early:.2f} (target ~1.0: linear); "
+            f"one-off start-up {startup:.2f} s"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--count", type=int, default=100)
+    parser.add_argument("--format", default="pdf", choices=["pdf", "html", "md"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gpcheck-bench-") as tmp:
+        pdf_vs_weasyprint(Path(tmp), args.repeat)
+        many_files(Path(tmp), args.count, args.format)
+
+
+if __name__ == "__main__":
+    main()
