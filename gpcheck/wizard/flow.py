@@ -40,6 +40,9 @@ class Wizard:
         s, ask = self.session, self.ask
         d = s.assessment.project if s.assessment is not None else s.defaults
         first = s.assessment is None
+        if not first:  # back from a criterion or from the overview: a fresh screen
+            self.show.clear()
+        self.show.line(ask.t("wizard.project_title"), "bold cyan")
         s.set_project(name=ask.ask_name(d.name if d else ""))
         if first and s.path_was_derived:
             self.show.line(ask.t("wizard.saving_to", path=s.path), "bold green")

@@ -194,7 +194,7 @@ class Prompts:
         return None if value == "none" else value
 
     def ask_other_path(self, example: Path) -> Path:
-        text = self._required("ask_other_path", "", "path_required", example=example)
+        text = self._required("ask_other_path", str(example), "path_required", example=example)
         return Path(text).expanduser()
 
 

@@ -80,10 +80,9 @@ def _open(
         raise GpcheckError("not_found", path=path)
     existing = load_assessment(path, session.catalogue)
     _adopt(session, existing, criteria)
-    n = len(session.asked)
     if resume:
-        show.line(show.t("wizard.resumed", path=path, answered=session.answered(), n=n), "bold")
         return session.resume_step()
+    n = len(session.asked)
     choice = ask.ask_existing(path, session.answered(), n)
     if choice == "cancel":
         return None
