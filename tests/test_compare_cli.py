@@ -28,7 +28,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_terminal_shows_change_target_and_due_steps(cli) -> None:
-    result = cli("compare", str(OLD), str(NEW))
+    result = cli("compare", str(OLD), str(NEW), "--lang", "en")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Kiezküche Moabit: 2025-10-14 → 2026-10-20" in out
@@ -40,7 +40,7 @@ def test_terminal_shows_change_target_and_due_steps(cli) -> None:
 
 
 def test_terminal_warns_naming_both_catalogue_versions(cli, old_version) -> None:
-    result = cli("compare", str(old_version), str(NEW))
+    result = cli("compare", str(old_version), str(NEW), "--lang", "en")
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.replace("│", " ").split())  # inside a rich panel
     assert "kgc-2015@2 (earlier) and kgc-2021@1 (later)" in flat
@@ -58,7 +58,7 @@ def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None
 
 
 def test_html_has_the_overlaid_chart_inline(cli) -> None:
-    result = cli("compare", str(OLD), str(NEW), "-f", "html")
+    result = cli("compare", str(OLD), str(NEW), "-f", "html", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("<polygon") >= 2 or result.stdout.count("<path") >= 2
     assert "later (2026-10-20)" in result.stdout
@@ -66,7 +66,7 @@ def test_html_has_the_overlaid_chart_inline(cli) -> None:
 
 def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_version, tmp_path):
     out = tmp_path / "progress.pdf"
-    result = cli("compare", str(old_version), str(NEW), "-o", str(out))
+    result = cli("compare", str(old_version), str(NEW), "-o", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "kgc-2015@2" in result.stderr and "kgc-2021@1" in result.stderr
     text = pdf_text(out)
@@ -76,9 +76,14 @@ def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_versi
 
 def test_pdf_without_mismatch_has_no_warning(cli, tmp_path: Path) -> None:
     out = tmp_path / "progress.pdf"
-    assert cli("compare", str(OLD), str(NEW), "-o", str(out)).exit_code == 0
+    assert cli("compare", str(OLD), str(NEW), "-o", str(out), "--lang", "en").exit_code == 0
     text = pdf_text(out)
     assert "Warning" not in text and "Targets reached: 4 of 6" in text
+
+
+def test_output_language_follows_the_files_unless_lang_is_given(cli) -> None:
+    assert "Ziel erreicht?" in cli("compare", str(OLD), str(NEW)).stdout
+    assert "Target reached?" in cli("compare", str(OLD), str(NEW), "--lang", "en").stdout
 
 
 def test_a_broken_file_is_a_one_line_error(cli, write) -> None:

@@ -17,7 +17,7 @@ RATERS = EXAMPLES / "raters"
 
 def test_table_shows_each_rater_and_flags_discuss_first(cli, tmp_path: Path) -> None:
     out = tmp_path / "k.yaml"
-    result = cli("consensus", str(RATERS), "-o", str(out), "--take", "median")
+    result = cli("consensus", str(RATERS), "-o", str(out), "--take", "median", "--lang", "en")
     assert result.exit_code == 0, result.output
     for name in ("Kerstin", "Samir", "ehrenamt"):
         assert name in result.stdout
@@ -46,7 +46,7 @@ def test_take_median_writes_a_normal_assessment_file(cli, tmp_path: Path, catalo
 
 def test_without_a_terminal_open_criteria_need_take_median(cli, tmp_path: Path) -> None:
     out = tmp_path / "k.yaml"
-    result = cli("consensus", str(RATERS), "-o", str(out))
+    result = cli("consensus", str(RATERS), "-o", str(out), "--lang", "en")
     assert result.exit_code == 2
     assert "7 criteria need a decision" in result.stderr
     assert "--take median" in result.stderr
@@ -94,7 +94,7 @@ def _spawn(*args: str, cwd: Path) -> pexpect.spawn:
     env = {**os.environ, "GPCHECK_LANG": "en", "COLUMNS": "100", "LINES": "40", "TERM": "xterm"}
     return pexpect.spawn(
         sys.executable,
-        ["-m", "gpcheck", *args],
+        ["-m", "gpcheck", *args, "--lang", "en"],
         cwd=str(cwd),
         env=env,
         encoding="utf-8",

@@ -55,7 +55,7 @@ def assert_anonymous(text: str) -> None:
 
 
 def test_terminal_view_shows_heat_map_distribution_topics(cli) -> None:
-    result = cli("workshop", str(WORKSHOP))
+    result = cli("workshop", str(WORKSHOP), "--lang", "en")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Heat map" in out and "Gesunde Kita Hasenheide" in out
@@ -65,7 +65,7 @@ def test_terminal_view_shows_heat_map_distribution_topics(cli) -> None:
 
 
 def test_terminal_view_anonymous_has_letters_and_no_names(cli) -> None:
-    result = cli("workshop", str(WORKSHOP), "--anonymous")
+    result = cli("workshop", str(WORKSHOP), "--anonymous", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "Project A" in result.stdout and "Project F" in result.stdout
     assert_anonymous(result.stdout)
@@ -83,7 +83,7 @@ def test_anonymous_markdown_and_html_leave_out_every_name_and_note(cli, tmp_path
 
 def test_anonymous_pdf_text_has_no_name_or_note(cli, tmp_path) -> None:
     out = tmp_path / "group.pdf"
-    result = cli("workshop", str(WORKSHOP), "--anonymous", "-o", str(out))
+    result = cli("workshop", str(WORKSHOP), "--anonymous", "-o", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
