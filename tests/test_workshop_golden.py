@@ -1,0 +1,72 @@
+"""Golden files: the rendered workshop and comparison reports (Markdown, HTML).
+
+After an intended change of the output, regenerate them with `make golden`
+(GPCHECK_REGENERATE_GOLDEN=1 pytest -k golden) and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gpcheck.assessment import load_assessment
+from gpcheck.compare import compare
+from gpcheck.facilitator_render import compare_chart, render_text
+from gpcheck.i18n import Translator
+from gpcheck.scoring import score
+from gpcheck.workshop import select_criteria, workshop
+from tests.conftest import EXAMPLES
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "facilitator"
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("GPCHECK_REGENERATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.is_file(), f"{path} is missing: run `make golden`"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs; if intended: make golden"
+
+
+def results(folder: str, catalogue) -> list:
+    files = sorted((EXAMPLES / folder).glob("*.yaml"))
+    return [score(load_assessment(p, catalogue), catalogue) for p in files]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(
+    ("name", "lang", "anonymous", "criteria"),
+    [
+        ("workshop", "de", False, None),
+        ("workshop-anonymous", "en", True, None),
+        ("workshop-two-criteria", "de", True, "empowerment,participation"),
+    ],
+)
+def test_golden_workshop(name, lang, anonymous, criteria, fmt, catalogue) -> None:
+    chosen = select_criteria(catalogue, criteria)
+    ws = workshop(results("workshop", catalogue), chosen, anonymous=anonymous)
+    text = render_text("workshop", (ws, catalogue), fmt, Translator(lang))
+    check_golden(f"{name}.{lang}.{fmt}", text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_golden_compare(lang, fmt, catalogue) -> None:
+    old, new = results("over-time", catalogue)
+    cmp = compare(old, new)
+    extra = {"chart_file": "compare.radar.svg"} if fmt == "md" else {}
+    check_golden(
+        f"compare.{lang}.{fmt}", render_text("compare", cmp, fmt, Translator(lang), **extra)
+    )
+    if fmt == "md":
+        check_golden(f"compare.{lang}.radar.svg", compare_chart(cmp, Translator(lang)))
+
+
+def test_golden_worksheet_markdown(catalogue) -> None:
+    chosen = select_criteria(catalogue, "4,5")
+    text = render_text("worksheet", (catalogue, chosen), "md", Translator("de"))
+    check_golden("worksheet.de.md", text)
