@@ -26,7 +26,7 @@ UP = "\x1b[A"
 
 def spawn(*args: str, cwd: Path, lang: str = "en") -> pexpect.spawn:
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "GPCHECK_LANG": lang, "TERM": "xterm"}
-    return pexpect.spawn(
+    child = pexpect.spawn(
         GPCHECK,
         ["assess", *args],
         cwd=str(cwd),
@@ -35,6 +35,8 @@ def spawn(*args: str, cwd: Path, lang: str = "en") -> pexpect.spawn:
         encoding="utf-8",
         timeout=20,
     )
+    child.delaybeforesend = None  # safe: every key is sent after its prompt has been drawn
+    return child
 
 
 def answer_project(child: pexpect.spawn, name: str = "Nordstadt") -> None:
@@ -243,3 +245,23 @@ def test_the_german_wizard_accepts_j_for_yes(tmp_path, catalogue):
     concept = load_assessment(tmp_path / "de.yaml", catalogue).criteria["concept"]
     assert concept.notes == "Mit dem Team besprochen" and concept.target == 4
     assert concept.plan[0].action == "Auf Stufe 4 hinarbeiten: Klare Ziele und Maßnahmen"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["bad.yaml"], 1, "bad.yaml:6:12: criteria.concept.stage: 9 is above the top stage 5"),
+        (["--criteria", "nonsense"], 2, "unknown criterion 'nonsense'"),
+        (["--resume", "nope.yaml"], 1, "nope.yaml: no such file"),
+        (["a.yaml", "--resume", "b.yaml"], 2, "either as FILE or with --resume"),
+    ],
+)
+def test_bad_input_is_one_line_and_an_exit_code(tmp_path, args, code, message):
+    bad = "gpcheck: 1\nproject:\n  name: X\ncriteria:\n  concept:\n    stage: 9\n"
+    (tmp_path / "bad.yaml").write_text(bad)
+    child = spawn(*args, cwd=tmp_path)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code
+    assert child.before.strip() == child.before.strip().splitlines()[0]
+    assert message in child.before

@@ -136,6 +136,9 @@ def test_the_first_step_offered_is_the_next_stage(en, catalogue):
     assert "Work towards stage 3: Concept as a frame of reference" in screen.getvalue()
     with typed("\r"):
         assert en.ask_step(c, None) == "none"  # at the top stage: no step is the default
+    with typed("\r") as screen:
+        assert en.ask_step(c, 3, more=True) == "none"  # steps planned already
+    assert "Another improvement step?" in screen.getvalue()
 
 
 def test_reports_already_written_are_not_offered_again(en):

@@ -71,7 +71,7 @@ def _plan(
     planned = list(session.answer(c.id).plan)  # type: ignore[union-attr]
     if planned:
         show.line(ask.t("wizard.steps_planned", steps="; ".join(s.action for s in planned)))
-    kind = ask.ask_step(c, towards)
+    kind = ask.ask_step(c, towards, bool(planned))
     while kind != "none":
         default = ask.step_text(c, towards) if kind == "towards" and towards else ""
         action = default if kind == "towards" else ask.ask_action(default)

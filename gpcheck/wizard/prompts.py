@@ -130,15 +130,17 @@ class Prompts:
     def _stage_label(self, key: str, c: Criterion, n: int) -> str:
         return self.t(f"wizard.{key}", n=n, title=self.catalogue.stage(c, n).title(self.lang))
 
-    def ask_step(self, c: Criterion, towards: int | None) -> str:
-        """ "towards" (the next stage as the step), "own" or "none"."""
+    def ask_step(self, c: Criterion, towards: int | None, more: bool = False) -> str:
+        """ "towards" (the next stage as the step), "own" or "none"; `more` when steps are
+        planned already (then "none" is the default)."""
         choices = []
         if towards is not None:
             label = self._stage_label("step_toward", c, towards)
             choices.append(questionary.Choice(label, value="towards"))
         choices.append(questionary.Choice(self.t("wizard.step_own"), value="own"))
         choices.append(questionary.Choice(self.t("wizard.step_none"), value="none"))
-        return self._select("ask_step", choices, default="towards" if towards else "none")
+        default = "towards" if towards is not None and not more else "none"
+        return self._select("ask_step_more" if more else "ask_step", choices, default=default)
 
     def step_text(self, c: Criterion, towards: int) -> str:
         return self._stage_label("step_toward", c, towards)
