@@ -63,7 +63,7 @@ def test_a_failing_file_does_not_stop_the_others(cli, write, example: Path, tmp_
         "stadtteilmuetter-nordstadt.html",
     ]
     assert "bad.yaml:3:23: criteria.1.stage: 9 is above the top stage 4" in result.stderr
-    assert "2 reports written, 1 failed." in result.stderr
+    assert "Reports written: 2; failed: 1." in result.stderr
 
 
 def test_same_file_name_from_two_folders_gets_two_reports(cli, write, tmp_path) -> None:
@@ -157,3 +157,17 @@ def test_pdf_without_weasyprint_says_how_to_fix_it_and_md_still_works(example: P
     md = run(["report", str(example), "-f", "md"], env)
     assert md.returncode == 0, md.stderr
     assert example.with_suffix(".md").is_file()
+
+
+def test_several_files_show_a_progress_bar_on_a_terminal(example: Path, tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    gpcheck = str(Path(sys.executable).parent / "gpcheck")
+    args = ["report", str(example), str(tmp_path / "missing.yaml"), "-f", "md", "--lang", "en"]
+    child = pexpect.spawn(gpcheck, args, encoding="utf-8", dimensions=(24, 100), timeout=60)
+    child.expect(pexpect.EOF)
+    child.close()
+    screen = child.before
+    assert "Writing reports" in screen and "2/2" in screen
+    assert "missing.yaml: no such file" in screen
+    assert "Reports written: 1; failed: 1." in screen
+    assert child.exitstatus == 1
