@@ -21,6 +21,8 @@ from gpcheck.i18n import Translator
 from gpcheck.scoring import Result
 
 MINUTES_PER_CRITERION = (1, 2)
+# below the panel: status, question, stage 0, gap, n/a, back, gap, ~3 lines of description
+STAGE_LIST_EXTRA_LINES = 10
 
 
 def answer_text(t: Translator, catalogue: Catalogue, c: Criterion, answer: Answer | None) -> str:
@@ -84,8 +86,22 @@ class Screens:
             self.line(self.t("wizard.status", path=path, answered=answered, n=n), "dim")
 
     def criterion(self, c: Criterion, position: int, count: int, answer: Answer | None) -> None:
+        """The criterion's panel; on a short terminal the summary replaces the definition, so
+        that the panel and the stage list below it fit on one screen."""
+        panel = self._criterion_panel(c, position, count, answer, c.definition(self.t.lang))
+        below = c.top + STAGE_LIST_EXTRA_LINES
+        if self._height(panel) + below > self.console.size.height:
+            panel = self._criterion_panel(c, position, count, answer, c.summary(self.t.lang))
+        self.console.print(panel)
+
+    def _height(self, renderable: Panel) -> int:
+        return len(self.console.render_lines(renderable, self.console.options, pad=False))
+
+    def _criterion_panel(
+        self, c: Criterion, position: int, count: int, answer: Answer | None, text: str
+    ) -> Panel:
         t, lang = self.t, self.t.lang
-        parts: list = [Text(c.definition(lang))]
+        parts: list = [Text(text)]
         parts.append(Text(f"\n{t('wizard.questions')}", style="bold"))
         parts.append(bullets([q(lang) for q in c.questions], "•"))
         if c.note is not None:
@@ -97,15 +113,13 @@ class Screens:
         title = t("wizard.panel_title", number=c.number, total=total, name=c.name(lang))
         partial = 0 < count < total  # with --criteria: say how far this session is
         subtitle = t("wizard.panel_position", i=position, n=count) if partial else None
-        self.console.print(
-            Panel(
-                Group(*parts),
-                title=f"[bold]{escape(title)}[/bold]",
-                title_align="left",
-                subtitle=subtitle,
-                subtitle_align="right",
-                border_style="cyan",
-            )
+        return Panel(
+            Group(*parts),
+            title=f"[bold]{escape(title)}[/bold]",
+            title_align="left",
+            subtitle=subtitle,
+            subtitle_align="right",
+            border_style="cyan",
         )
 
     def review(self, result: Result, shown: tuple[str, ...]) -> None:
