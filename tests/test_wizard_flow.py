@@ -315,3 +315,13 @@ def test_resume_of_a_missing_file_is_an_error(run, tmp_path):
     with pytest.raises(GpcheckError) as err:
         run([], file=tmp_path / "nope.yaml", resume=True)
     assert err.value.key == "not_found"
+
+
+def test_the_finish_writes_a_markdown_report_next_to_the_file(run, tmp_path):
+    path = tmp_path / "a.yaml"
+    finish = [("ask_review", "finish"), ("ask_report", "md"), ("ask_report", None)]
+    code, out = run(project() + criteria(STAGES) + finish, file=path)
+    assert code == 0
+    report = tmp_path / "a.md"
+    assert report.is_file() and "Nordstadt" in report.read_text()
+    assert "Report written:" in out and "gpcheck report" in out
