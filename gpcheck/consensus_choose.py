@@ -40,6 +40,31 @@ def choices(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) 
     return out
 
 
+def rater_notes(p: Panel, row: CriterionVotes) -> list[tuple[str, str]]:
+    """What each rater wrote on this criterion (notes, or why it does not apply): the
+    arguments the team weighs before agreeing."""
+    out = []
+    for name, assessment in zip(p.raters, p.assessments, strict=True):
+        answer = assessment.criteria.get(row.id)
+        if answer is None:
+            continue
+        for text in (answer.reason, answer.notes):
+            if text and text.strip():
+                out.append((name, " ".join(text.split())))
+    return out
+
+
+def _show_notes(p: Panel, row: CriterionVotes) -> None:
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = Console()
+    for name, text in rater_notes(p, row):
+        line = Text.assemble((f"{name}: ", "bold"), text)
+        console.print(Padding(line, (0, 0, 0, 2)), style="dim")
+
+
 def _voters(p: Panel, row: CriterionVotes, vote: Any) -> list[str]:
     return [name for name, v in zip(p.raters, row.votes, strict=True) if v == vote]
 
@@ -55,6 +80,7 @@ def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> 
 
     if row.status == "discuss":
         print("\n⚠ " + t("facilitator.consensus.discuss_banner"))
+    _show_notes(p, row)
     options = [questionary.Choice(title, value=v) for title, v in choices(p, row, catalogue, t)]
     median = median_vote(row)
     question = t(
@@ -63,7 +89,10 @@ def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> 
         name=row.criterion.name(t.lang),
     )
     picked = questionary.select(
-        question, choices=options, default=next((c for c in options if c.value == median), None)
+        question,
+        choices=options,
+        default=next((c for c in options if c.value == median), None),
+        instruction=t("facilitator.consensus.select_hint"),
     ).unsafe_ask()
     if picked == SKIP:
         return None

@@ -195,3 +195,18 @@ def _yaml(text: str) -> dict:
     import yaml
 
     return yaml.safe_load(text)
+
+
+def test_the_raters_notes_and_reasons_are_shown_for_the_discussion(catalogue) -> None:
+    from gpcheck.consensus_choose import choices, rater_notes
+
+    a = rater("A", {"effects_costs": Answer(applicable=False, reason="zu  klein")})
+    b = rater("B", {"effects_costs": Answer(stage=1, notes="Wir zählen\nTeilnahmen")})
+    p = panel([("a", a), ("b", b)], catalogue)
+    row = next(r for r in p.rows if r.id == "effects_costs")
+    assert rater_notes(p, row) == [("A", "zu klein"), ("B", "Wir zählen Teilnahmen")]
+    from gpcheck.i18n import Translator
+
+    options = choices(p, row, catalogue, Translator("en"))
+    assert [v for _, v in options] == [0, 1, 2, 3, 4, NA, "skip"]
+    assert options[1][0].endswith("← B") and options[5][0] == "does not apply  ← A"
