@@ -108,7 +108,8 @@ def render_report(
     `name` is the file stem (usually the assessment file's); without it, the project name.
     """
     if fmt not in FORMATS:
-        raise GpcheckError("usage", message=f"--format: {fmt} ({' | '.join(FORMATS)})")
+        message = f"--format: {fmt} ({' | '.join(FORMATS)})"
+        raise GpcheckError("usage", message=message, exit_code=ExitCode.USAGE)
     out_dir = Path(out_dir)
     stem = report_stem(result, name)
     path = out_dir / f"{stem}.{fmt}"
@@ -144,8 +145,3 @@ def pdf_bytes(
         raise GpcheckError("usage", message=t("report.pdf_unavailable", problem=problem))
     html = render_text(result, "html", lang=lang, redact=redact, baseline=baseline)
     return html_to_pdf(html)
-
-
-def check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise GpcheckError("usage", message=f"--format {fmt}", exit_code=ExitCode.USAGE)
