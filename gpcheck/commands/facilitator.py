@@ -29,13 +29,16 @@ class Take(StrEnum):
 
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help=HELP("facilitator.output_help"), dir_okay=False),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help=HELP("facilitator.output_help"), dir_okay=False
+    ),
 ]
 FormatOption = Annotated[
     OutFormat | None, typer.Option("--format", "-f", help=HELP("facilitator.format_help"))
 ]
 CriteriaOption = Annotated[
-    str | None, typer.Option("--criteria", help=HELP("facilitator.criteria_help"))
+    str | None,
+    typer.Option("--criteria", metavar="ID,ID", help=HELP("facilitator.criteria_help")),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=HELP("facilitator.force_help"))]
 
@@ -109,7 +112,10 @@ def _warn(text: str) -> None:
 @handles_errors
 def workshop(
     paths: Annotated[
-        list[Path], typer.Argument(help=HELP("facilitator.workshop.paths_help"), show_default=False)
+        list[Path],
+        typer.Argument(
+            metavar="PATH", help=HELP("facilitator.workshop.paths_help"), show_default=False
+        ),
     ],
     output: OutputOption = None,
     format: FormatOption = None,
@@ -173,12 +179,19 @@ def _write_rendered(kind: str, data: Any, output: Path | None, fmt: Any, env: An
 def consensus(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=HELP("facilitator.consensus.paths_help"), show_default=False),
+        typer.Argument(
+            metavar="PATH", help=HELP("facilitator.consensus.paths_help"), show_default=False
+        ),
     ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help=HELP("facilitator.consensus.output_help"), dir_okay=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=HELP("facilitator.consensus.output_help"),
+            dir_okay=False,
+            show_default=False,
         ),
     ] = Path("consensus.yaml"),
     take: Annotated[
@@ -265,8 +278,8 @@ def _write_consensus(p: Any, decisions: dict[str, Any], output: Path, env: Any) 
 
 @handles_errors
 def compare(
-    old: Annotated[Path, typer.Argument(help=HELP("facilitator.compare.old_help"))],
-    new: Annotated[Path, typer.Argument(help=HELP("facilitator.compare.new_help"))],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help=HELP("facilitator.compare.old_help"))],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help=HELP("facilitator.compare.new_help"))],
     output: OutputOption = None,
     format: FormatOption = None,
     lang: LangOption = None,
