@@ -91,10 +91,10 @@ def bars_svg(counts: tuple[int, ...], t: Translator) -> str:
     return "".join(parts)
 
 
-def spark(counts: tuple[int, ...]) -> str:
-    """▃█▆·· – the distribution as one line of text (Markdown)."""
+def spark(counts: tuple[int, ...], sep: str = "") -> str:
+    """▃█▆·· – the distribution as one line of text (Markdown, terminal)."""
     top = max(counts) or 1
-    return "".join(BARS[round(n / top * 7)] if n else "·" for n in counts)
+    return sep.join(BARS[round(n / top * 7)] if n else "·" for n in counts)
 
 
 def workshop_context(ws: Workshop, catalogue: Catalogue, t: Translator) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from gpcheck.catalogue import Catalogue
 from gpcheck.compare import Comparison, CriterionChange
 from gpcheck.consensus import NA, Panel, Vote
 from gpcheck.i18n import Translator
@@ -19,7 +18,6 @@ from gpcheck.workshop import CriterionSummary, Workshop, shade
 # Heat-map backgrounds from stage 0 (light) to the top stage (dark), and the text on them.
 SHADES = ("#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#41ab5d", "#006d2c")
 SHADE_TEXT = ("black", "black", "black", "black", "white", "white")
-BARS = "▁▂▃▄▅▆▇█"
 
 
 def project_label(row: Any, t: Translator) -> str:
@@ -72,9 +70,9 @@ def heat_map(ws: Workshop, t: Translator) -> Any:
 
 def spark(counts: tuple[int, ...]) -> str:
     """Two lines: a small bar per stage (0 … top), and the counts under them."""
-    top = max(counts) or 1
-    bars = " ".join(BARS[round(n / top * 7)] if n else "·" for n in counts)
-    return bars + "\n" + " ".join(str(n) for n in counts)
+    from gpcheck.facilitator_context import spark as bars
+
+    return bars(counts, " ") + "\n" + " ".join(str(n) for n in counts)
 
 
 def distribution(ws: Workshop, t: Translator) -> Any:
@@ -304,7 +302,3 @@ def profile_line(cmp: Comparison, t: Translator) -> str:
 
 def targets_line(cmp: Comparison, t: Translator) -> str:
     return t("facilitator.compare.targets_line", reached=cmp.targets_reached, set=cmp.targets_set)
-
-
-def catalogue_name(catalogue: Catalogue, t: Translator) -> str:
-    return f"{catalogue.info.title(t.lang)} ({catalogue.ref})"
