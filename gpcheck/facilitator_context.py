@@ -17,6 +17,7 @@ from gpcheck.scoring import CriterionResult
 from gpcheck.workshop import CriterionSummary, ProjectRow, Workshop, shade
 
 BARS = "▁▂▃▄▅▆▇█"
+HINT_NAMES = 12  # projects named per consistency question; more are counted
 
 
 def number(value: float | None, lang: str) -> str:
@@ -120,9 +121,8 @@ def _crit(c: Criterion, lang: str) -> dict[str, Any]:
 
 
 def _project(row: ProjectRow, t: Translator) -> dict[str, Any]:
-    label = row.name if row.name is not None else t("facilitator.project_label", letter=row.letter)
     return {
-        "label": label,
+        "label": project_label(row, t),
         "organisation": row.organisation,
         "assessors": ", ".join(row.assessors),
         "date": date(row.date, t.lang),
@@ -153,13 +153,23 @@ def _summary(s: CriterionSummary, t: Translator) -> dict[str, Any]:
     }
 
 
+def project_label(row: ProjectRow, t: Translator) -> str:
+    """The project's name, or "Projekt A" when the report is anonymous."""
+    return row.name if row.name is not None else t("facilitator.project_label", letter=row.letter)
+
+
+def hint_projects(h: Any, ws: Workshop, t: Translator) -> str:
+    """ "Applies to: A, B, …" – at most HINT_NAMES names, the rest counted."""
+    by_letter = {row.letter: row for row in ws.projects}
+    labels = [project_label(by_letter[x], t) for x in h.letters]
+    text = ", ".join(labels[:HINT_NAMES])
+    if len(labels) > HINT_NAMES:
+        text += " " + t("facilitator.workshop.hints_more", n=len(labels) - HINT_NAMES)
+    return t("facilitator.workshop.hints_projects", projects=text)
+
+
 def _hint(h: Any, ws: Workshop, t: Translator) -> dict[str, Any]:
-    labels = {row.letter: _project(row, t)["label"] for row in ws.projects}
-    names = ", ".join(labels[x] for x in h.letters)
-    return {
-        "question": h.hint.question(t.lang),
-        "projects": t("facilitator.workshop.hints_projects", projects=names),
-    }
+    return {"question": h.hint.question(t.lang), "projects": hint_projects(h, ws, t)}
 
 
 def _subtitle(ws: Workshop, t: Translator) -> str:

@@ -11,6 +11,8 @@ from typing import Any
 
 from gpcheck.compare import Comparison, CriterionChange
 from gpcheck.consensus import NA, Panel, Vote
+from gpcheck.facilitator_context import hint_projects, project_label
+from gpcheck.facilitator_context import spark as one_line
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult
 from gpcheck.workshop import CriterionSummary, Workshop, shade
@@ -18,11 +20,6 @@ from gpcheck.workshop import CriterionSummary, Workshop, shade
 # Heat-map backgrounds from stage 0 (light) to the top stage (dark), and the text on them.
 SHADES = ("#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#41ab5d", "#006d2c")
 SHADE_TEXT = ("black", "black", "black", "black", "white", "white")
-
-
-def project_label(row: Any, t: Translator) -> str:
-    """The project's name, or "Projekt A" when the report is anonymous."""
-    return row.name if row.name is not None else t("facilitator.project_label", letter=row.letter)
 
 
 def number(value: float | None) -> str:
@@ -44,21 +41,23 @@ def heat_cell(cell: CriterionResult, t: Translator) -> Any:
 
 
 def heat_map(ws: Workshop, t: Translator) -> Any:
-    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(
+    table = Table(  # no column lines: the shaded cells (with a space each side) fit 80 columns
         title=t("facilitator.workshop.heat_heading"),
         title_justify="left",
-        box=box.SIMPLE_HEAD,
+        box=None,
         padding=(0, 0),
         pad_edge=False,
+        header_style="bold",
     )
-    table.add_column(t("facilitator.workshop.col_project"), overflow="fold", min_width=12)
+    table.add_column(t("facilitator.workshop.col_project"), overflow="fold", min_width=10)
     for c in ws.criteria:
         table.add_column(str(c.number), justify="center", no_wrap=True, min_width=5)
-    table.add_column(t("facilitator.workshop.col_profile"), justify="right", no_wrap=True)
+    table.add_column(
+        t("facilitator.workshop.col_profile"), justify="right", no_wrap=True, min_width=7
+    )
     for row in ws.projects:
         table.add_row(
             Text(project_label(row, t)),
@@ -70,9 +69,7 @@ def heat_map(ws: Workshop, t: Translator) -> Any:
 
 def spark(counts: tuple[int, ...]) -> str:
     """Two lines: a small bar per stage (0 … top), and the counts under them."""
-    from gpcheck.facilitator_context import spark as bars
-
-    return bars(counts, " ") + "\n" + " ".join(str(n) for n in counts)
+    return one_line(counts, " ") + "\n" + " ".join(str(n) for n in counts)
 
 
 def distribution(ws: Workshop, t: Translator) -> Any:
@@ -86,11 +83,11 @@ def distribution(ws: Workshop, t: Translator) -> Any:
         show_lines=True,
     )
     table.add_column("#", justify="right")
-    table.add_column(t("common.criterion"), overflow="fold")
-    table.add_column(t("facilitator.workshop.col_distribution"), no_wrap=True)
-    table.add_column(t("facilitator.workshop.col_median"), justify="center")
+    table.add_column(t("common.criterion"), overflow="fold", min_width=16)
+    table.add_column(t("facilitator.workshop.col_distribution"), min_width=13)
+    table.add_column(t("facilitator.workshop.col_median"), justify="center", min_width=6)
     table.add_column(t("facilitator.workshop.col_na"), justify="right")
-    table.add_column(t("facilitator.workshop.col_missing"), justify="right")
+    table.add_column(t("facilitator.workshop.col_missing"), justify="right", min_width=7)
     for s in ws.summaries:
         table.add_row(
             str(s.criterion.number),
@@ -140,11 +137,9 @@ def hint_lines(ws: Workshop, t: Translator) -> Any:
         Text(t("facilitator.workshop.hints_heading"), style="bold"),
         Text(t("facilitator.workshop.hints_intro"), style="dim"),
     ]
-    by_letter = {row.letter: row for row in ws.projects}
     for h in ws.hints:
-        names = ", ".join(project_label(by_letter[x], t) for x in h.letters)
         parts.append(Text("• " + h.hint.question(t.lang)))
-        projects = Text(t("facilitator.workshop.hints_projects", projects=names), "dim")
+        projects = Text(hint_projects(h, ws, t), "dim")
         parts.append(Padding(projects, (0, 0, 0, 2)))
     return Group(*parts)
 

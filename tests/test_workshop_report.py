@@ -141,3 +141,29 @@ def test_pdf_without_output_file_is_written_under_a_default_name(cli, tmp_path, 
 def test_unknown_suffix_asks_for_format(cli, tmp_path: Path) -> None:
     result = cli("workshop", str(WORKSHOP), "-o", str(tmp_path / "group.docx"))
     assert result.exit_code == 2 and "--format" in result.stderr
+
+
+def test_heat_map_keeps_the_project_column_in_80_columns(cli) -> None:
+    result = cli("workshop", str(WORKSHOP), "--lang", "en", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    heat = result.stdout.split("Distribution")[0]
+    assert "Schulfrüh" in heat and "Grünau" in heat and "Profile" in heat
+    assert max(len(line) for line in heat.splitlines()) <= 80
+
+
+def test_a_long_list_of_projects_under_a_hint_is_cut_short(catalogue) -> None:
+    from gpcheck.assessment import Answer, Assessment, Project
+    from gpcheck.facilitator_context import workshop_context
+    from gpcheck.i18n import Translator
+    from gpcheck.scoring import score
+    from gpcheck.workshop import workshop
+
+    gap = {"empowerment": Answer(stage=4), "participation": Answer(stage=0)}
+    results = [
+        score(Assessment(gpcheck=1, project=Project(name=f"P{i:02d}"), criteria=gap), catalogue)
+        for i in range(14)
+    ]
+    ctx = workshop_context(workshop(results), catalogue, Translator("en"))
+    [hint] = ctx["hints"]
+    assert hint["projects"].startswith("Applies to: P00, P01,")
+    assert hint["projects"].endswith("P11 and 2 more")
