@@ -234,7 +234,7 @@ def _dotted(loc: list[Any]) -> str:
 
 def dump_assessment(assessment: Assessment) -> str:
     """YAML text of an assessment, in the documented field order, without empty defaults."""
-    data = assessment.model_dump(mode="json", exclude_defaults=True)
+    data = assessment.model_dump(mode="python", exclude_defaults=True)
     data = {"gpcheck": FORMAT_VERSION, **data}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 

@@ -265,3 +265,17 @@ def test_bad_input_is_one_line_and_an_exit_code(tmp_path, args, code, message):
     assert child.exitstatus == code
     assert child.before.strip() == child.before.strip().splitlines()[0]
     assert message in child.before
+
+
+def test_an_existing_file_keeps_its_language_unless_lang_is_given(tmp_path):
+    (tmp_path / "de.yaml").write_text(
+        "gpcheck: 1\nlanguage: de\nproject: {name: Nordstadt}\ncriteria:\n  1: {stage: 2}\n"
+    )
+    child = spawn("de.yaml", cwd=tmp_path, lang="en")
+    child.expect("gibt es schon")
+    child.send(UP + "\r")  # the last choice: cancel, the file stays as it is
+    child.expect(pexpect.EOF)
+    child = spawn("de.yaml", "--lang", "en", cwd=tmp_path, lang="de")
+    child.expect("exists already")
+    child.send(UP + "\r")
+    child.expect(pexpect.EOF)

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
+from gpcheck.commands.common import (
+    HELP,
+    CatalogueOption,
+    Env,
+    LangOption,
+    handles_errors,
+    make_env,
+)
 from gpcheck.errors import ExitCode, GpcheckError
 
 
@@ -34,6 +41,9 @@ def assess(
     catalogue: CatalogueOption = None,
 ) -> None:
     env = make_env(lang, catalogue)
+    target = resume or file
+    if lang is None and target is not None and target.is_file():
+        env = make_env(_file_language(target, env) or env.lang, catalogue)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(env.t("wizard.no_tty"), file=sys.stderr)
         raise typer.Exit(int(ExitCode.USAGE))
@@ -51,3 +61,13 @@ def assess(
         criteria=parse_criteria(criteria, cat),
     )
     raise typer.Exit(code)
+
+
+def _file_language(path: Path, env: Env) -> str | None:
+    """A file being continued keeps its language unless --lang says otherwise."""
+    from gpcheck.assessment import load_assessment
+
+    try:
+        return load_assessment(path, env.catalogue).language
+    except GpcheckError:
+        return None  # the wizard reports the problem itself, in the default language

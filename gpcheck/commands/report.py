@@ -27,7 +27,8 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def report(
     paths: Annotated[
-        list[Path], typer.Argument(help=HELP("report.files_help"), show_default=False)
+        list[Path],
+        typer.Argument(help=HELP("report.files_help"), show_default=False, metavar="PATH"),
     ],
     output: Annotated[
         Path | None,
