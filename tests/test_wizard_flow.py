@@ -13,9 +13,10 @@ from rich.console import Console
 
 from gpcheck.assessment import load_assessment, save_assessment
 from gpcheck.errors import ExitCode, GpcheckError
+from gpcheck.filenames import slug
 from gpcheck.i18n import Translator
 from gpcheck.wizard.prompts import BACK, NA, Prompts
-from gpcheck.wizard.session import PROJECT, Session, default_path, slug
+from gpcheck.wizard.session import PROJECT, Session, default_path
 from gpcheck.wizard.start import parse_criteria, run_wizard
 
 DAY = dt.date(2026, 1, 15)

@@ -6,28 +6,16 @@ content. Markdown gets the radar chart as an SVG file next to it.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from gpcheck.atomic import write_atomic
 from gpcheck.errors import ExitCode, GpcheckError
+from gpcheck.filenames import slug
 from gpcheck.i18n import Lang, Translator, resolve_language
 from gpcheck.scoring import Result
 
 FORMATS = ("pdf", "html", "md")
-_TRANSLIT = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-)
-
-
-def slug(text: str, fallback: str = "report") -> str:
-    """A file-name-safe form: "Gesund aufwachsen – Prävention" → "gesund-aufwachsen-praevention"."""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:60].rstrip("-") or fallback
 
 
 def report_language(explicit: str | None, result: Result) -> Lang:
@@ -39,7 +27,7 @@ def report_stem(result: Result, name: str | None = None) -> str:
     """The assessment file's stem when known, else a slug of the project name."""
     if name:
         return name
-    return slug(result.assessment.project.name)
+    return slug(result.assessment.project.name, "report")
 
 
 def chart_name(stem: str) -> str:

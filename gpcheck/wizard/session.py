@@ -7,8 +7,6 @@ answers stay in memory and the user is asked for another path until one works.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 from gpcheck.assessment import Answer, Assessment, Progress, Project, save_assessment
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import GpcheckError
+from gpcheck.filenames import slug
 
 PROJECT = -1  # step number of the project details; 0..n-1 are the criteria asked; n is review
 
@@ -134,13 +133,3 @@ def default_path(name: str, folder: Path | None = None) -> Path:
         candidate = folder / f"{stem}-{n}.yaml"
         n += 1
     return candidate
-
-
-def slug(name: str) -> str:
-    """A file-name-safe form of a project name: "Stadtteilmütter Nord" → "stadtteilmuetter-nord"."""
-    text = name.lower()
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, plain)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:60].rstrip("-") or "assessment"
