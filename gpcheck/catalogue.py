@@ -14,7 +14,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from gpcheck.errors import GpcheckError
+from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.paths import criteria_dir
 from gpcheck.yamlfile import load_mapping, locate, read_text
 
@@ -110,6 +110,21 @@ class Catalogue:
         if isinstance(key, str):
             key = key.strip().lower()
         return self._by_key.get(str(key))
+
+    def select(self, spec: str | None) -> tuple[Criterion, ...]:
+        """`--criteria participation,5,konzeption` → those criteria in catalogue order (empty
+        or None: all); an unknown key is a usage error."""
+        if not spec:
+            return self.criteria
+        chosen = set()
+        for key in (k.strip() for k in spec.split(",")):
+            if not key:
+                continue
+            found = self.find(key)
+            if found is None:
+                raise GpcheckError("unknown_criterion_arg", name=key, exit_code=ExitCode.USAGE)
+            chosen.add(found.id)
+        return tuple(c for c in self.criteria if c.id in chosen)
 
     def get(self, criterion_id: str) -> Criterion:
         return self._by_key[criterion_id]

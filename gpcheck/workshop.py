@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gpcheck.catalogue import Catalogue, ConsistencyHint, Criterion
-from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.scoring import CriterionResult, Result
 
 HARDEST = 3  # topics suggested for the next in-depth workshop (which takes two per session)
@@ -72,17 +71,7 @@ class Workshop:
 
 def select_criteria(catalogue: Catalogue, spec: str | None) -> tuple[Criterion, ...]:
     """`participation,empowerment` (ids, aliases or numbers) → criteria in catalogue order."""
-    if not spec:
-        return catalogue.criteria
-    chosen = set()
-    for key in (k.strip() for k in spec.split(",")):
-        if not key:
-            continue
-        found = catalogue.find(key)
-        if found is None:
-            raise GpcheckError("unknown_criterion_arg", name=key, exit_code=ExitCode.USAGE)
-        chosen.add(found.id)
-    return tuple(c for c in catalogue.criteria if c.id in chosen)
+    return catalogue.select(spec)
 
 
 def shade(score: float | None) -> int | None:

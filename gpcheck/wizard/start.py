@@ -23,17 +23,9 @@ from gpcheck.wizard.session import PROJECT, Session
 
 def parse_criteria(text: str | None, catalogue: Catalogue) -> tuple[str, ...] | None:
     """`--criteria participation,5,konzeption` → ids in catalogue order (None: all)."""
-    if text is None:
+    if not text:
         return None
-    wanted = set()
-    for key in (k.strip() for k in text.split(",")):
-        if not key:
-            continue
-        c = catalogue.find(key)
-        if c is None:
-            raise GpcheckError("unknown_criterion_arg", name=key, exit_code=ExitCode.USAGE)
-        wanted.add(c.id)
-    return tuple(cid for cid in catalogue.ids if cid in wanted) or None
+    return tuple(c.id for c in catalogue.select(text)) or None
 
 
 def run_wizard(
