@@ -7,11 +7,12 @@ anonymous mode – so an anonymous report cannot show a name even by a template 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.compare import Comparison, CriterionChange
+from gpcheck.formatting import date
+from gpcheck.formatting import number as _number
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult
 from gpcheck.workshop import CriterionSummary, ProjectRow, Workshop, shade
@@ -21,17 +22,8 @@ HINT_NAMES = 12  # projects named per consistency question; more are counted
 
 
 def number(value: float | None, lang: str) -> str:
-    """2.5 → "2,5" in German; whole numbers without decimals; None → "–"."""
-    if value is None:
-        return "–"
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "de" else text
-
-
-def date(value: dt.date | None, lang: str) -> str | None:
-    if value is None:
-        return None
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+    """Like formatting.number, with a dash for a missing value (table cells)."""
+    return _number(value, lang, "–")  # type: ignore[return-value]
 
 
 def signed(value: float, lang: str) -> str:

@@ -45,7 +45,7 @@ def _context(kind: str, data: Any, t: Translator) -> dict[str, Any]:
 
 def compare_chart(cmp: Any, t: Translator) -> str:
     """Both profiles in one radar chart: the later one in front, the earlier one dashed."""
-    from gpcheck.facilitator_context import date
+    from gpcheck.formatting import date
     from gpcheck.report.chart import radar_svg
 
     undated = t("facilitator.compare.undated")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gpcheck.assessment import Answer
+from gpcheck.formatting import date, number
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult, Result
 
@@ -66,20 +67,6 @@ class Row:
     ratings: tuple[tuple[str, int], ...]
     agreement: str | None
     plan: tuple[Step, ...] = field(default=())
-
-
-def number(value: float | None, lang: str) -> str | None:
-    """43.5 → "43,5" in German; whole numbers without decimals."""
-    if value is None:
-        return None
-    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "de" else text
-
-
-def date(value: dt.date | None, lang: str) -> str | None:
-    if value is None:
-        return None
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
 
 
 def build_context(

@@ -68,8 +68,8 @@ def _compare(baseline: Result | None, result: Result) -> Any:
 
 def chart(result: Result, baseline: Result | None, lang: str) -> str:
     """The radar chart; with a baseline, both profiles overlaid (now first, then before)."""
+    from gpcheck.formatting import date
     from gpcheck.report.chart import radar_svg
-    from gpcheck.report.context import date
 
     t = Translator("de" if lang == "de" else "en")
     if baseline is None:
