@@ -19,6 +19,7 @@ run: $(STAMP)
 
 ## Lint and the whole test suite.
 test: $(STAMP)
+	@bash scripts/sysdeps.sh poppler-utils
 	$(BIN)/ruff check gpcheck tests benchmarks
 	$(BIN)/ruff format --check gpcheck tests benchmarks
 	$(BIN)/python -m pytest -q

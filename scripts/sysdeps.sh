@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Install the system libraries WeasyPrint needs (Pango, HarfBuzz) and a font, when missing.
+# Install the system libraries WeasyPrint needs (Pango, HarfBuzz) and a font, when missing,
+# plus any packages named as arguments (the tests add poppler-utils for pdftotext).
 # Uses sudo when not root; when that is impossible, names the exact packages to install.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core "$@")
 command -v dpkg-query >/dev/null 2>&1 || { echo "sysdeps: not Debian/Ubuntu; install Pango, HarfBuzz and a TTF font yourself" >&2; exit 0; }
 missing=()
 for p in "${packages[@]}"; do
