@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test lint golden bench sysdeps clean
 
 $(STAMP): pyproject.toml
-	@bash scripts/sysdeps.sh
+	@PYTHON=$(PYTHON) bash scripts/sysdeps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
