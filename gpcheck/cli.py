@@ -10,7 +10,7 @@ import typer
 
 from gpcheck import __version__
 from gpcheck.commands import assess, core, facilitator, report
-from gpcheck.commands.common import HELP
+from gpcheck.commands.common import HELP, LangOption, set_default_language
 
 app = typer.Typer(
     help=HELP("app.help"),
@@ -33,8 +33,10 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=HELP("app.version_help")),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
-    pass
+    """`gpcheck --lang de COMMAND` works like `gpcheck COMMAND --lang de`."""
+    set_default_language(lang)
 
 
 core.register(app)

@@ -212,3 +212,18 @@ def test_broken_catalogue_names_the_file(cli, tmp_path) -> None:
     result = cli("criteria", "--catalogue", str(folder))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{target}: strength_from: 9 is above the top stage 3")
+
+
+def test_lang_before_the_command_works_like_after_it(cli) -> None:
+    assert "Zielgruppenbezug" in cli("--lang", "de", "criteria").stdout
+    assert "Target-group focus" in cli("--lang", "de", "criteria", "--lang", "en").stdout
+    assert "Target-group focus" in cli("criteria").stdout  # not left over from the last run
+    assert cli("--help", "--lang", "de").exit_code == 0
+
+
+def test_lang_before_the_command_overrides_the_files_language(cli, tmp_path) -> None:
+    example = EXAMPLES / "bewegt-im-quartier.yaml"  # language: de
+    result = cli("--lang", "en", "report", "-f", "md", "-o", str(tmp_path), str(example))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "bewegt-im-quartier.md").read_text(encoding="utf-8")
+    assert "Target-group focus" in text and "Zielgruppenbezug" not in text

@@ -42,8 +42,8 @@ def assess(
 ) -> None:
     env = make_env(lang, catalogue)
     target = resume or file
-    if lang is None and target is not None and target.is_file():
-        env = make_env(_file_language(target, env) or env.lang, catalogue)
+    if target is not None and target.is_file():
+        env = env.for_files([_file_language(target, env)])
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(env.t("wizard.no_tty"), file=sys.stderr)
         raise typer.Exit(int(ExitCode.USAGE))

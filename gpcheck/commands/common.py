@@ -3,7 +3,7 @@ one place where a GpcheckError becomes a message on stderr and an exit code."""
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -43,12 +43,29 @@ CatalogueOption = Annotated[
 ]
 
 
+_root_lang: list[str | None] = [None]  # `gpcheck --lang de COMMAND`, set for each run
+
+
+def set_default_language(lang: str | None) -> None:
+    _root_lang[0] = lang
+
+
+def command_language(lang: str | None) -> Lang:
+    """The command's --lang, else the one given before the command, else env / locale."""
+    return resolve_language(lang or _root_lang[0])
+
+
+def _chosen_language(lang: str | None) -> str | None:
+    return lang or _root_lang[0]
+
+
 @dataclass
 class Env:
     """Language, translator and (lazily) the catalogue for one command run."""
 
     lang: Lang
     catalogue_dir: Path | None = None
+    chosen: bool = False  # the user picked the language with --lang
     _catalogue: Any = field(default=None, repr=False)
 
     @functools.cached_property
@@ -63,9 +80,17 @@ class Env:
             self._catalogue = load_catalogue(self.catalogue_dir)
         return self._catalogue
 
+    def for_files(self, languages: Iterable[str | None]) -> "Env":
+        """The files' own language, when they all name the same one, unless --lang chose."""
+        found = set(languages)
+        if self.chosen or len(found) != 1 or None in found:
+            return self
+        return Env(resolve_language(found.pop()), self.catalogue_dir, True, self._catalogue)
+
 
 def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
-    return Env(resolve_language(lang), catalogue)
+    chosen = _chosen_language(lang)
+    return Env(resolve_language(chosen), catalogue, chosen is not None)
 
 
 def print_error(exc: GpcheckError, lang: Lang) -> None:
@@ -83,7 +108,7 @@ def handles_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        lang = resolve_language(kwargs.get("lang"))
+        lang = command_language(kwargs.get("lang"))
         try:
             return fn(*args, **kwargs)
         except GpcheckError as exc:

@@ -85,20 +85,6 @@ def _target(
     return (output or Path(f"{default}.{fmt.value}")), fmt
 
 
-def _file_language(env: Any, explicit: str | None, assessments: list[Any]) -> Any:
-    """--lang wins; else the language the files are written in, when they all agree."""
-    from dataclasses import replace
-
-    from gpcheck.i18n import resolve_language
-
-    langs = {a.language for a in assessments}
-    if explicit or len(langs) != 1 or None in langs:
-        return env
-    new = replace(env, lang=resolve_language(langs.pop()))
-    new._catalogue = env.catalogue
-    return new
-
-
 def _print(renderable: Any) -> None:
     from rich.console import Console
 
@@ -142,7 +128,7 @@ def workshop(
             print_error(exc, env.lang)
     if not results:
         raise GpcheckError("usage", message=env.t("facilitator.workshop.no_results"))
-    env = _file_language(env, lang, [r.assessment for r in results])
+    env = env.for_files(r.assessment.language for r in results)
     ws = summarise(results, chosen, anonymous=anonymous)
     if len(ws.catalogue_refs) > 1:
         refs = ", ".join(ws.catalogue_refs)
@@ -211,7 +197,7 @@ def consensus(
         raise GpcheckError("file_exists", path=output)
     sources = [(str(p), load_assessment(p, cat)) for p in _files(paths)]
     p = panel(sources, cat)
-    env = _file_language(env, lang, [a for _, a in sources])
+    env = env.for_files(a.language for _, a in sources)
     _print(consensus_view(p, env.t))
     decisions = _decide(p, take, env)
     _write_consensus(p, decisions, output, env)
@@ -289,7 +275,7 @@ def compare(
 
     env = make_env(lang, catalogue)
     cmp = compare_results(_load(old, env.catalogue), _load(new, env.catalogue))
-    env = _file_language(env, lang, [cmp.new.assessment])
+    env = env.for_files([cmp.new.assessment.language])
     if output is None and format is None:
         from gpcheck.facilitator_view import compare_view
 

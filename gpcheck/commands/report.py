@@ -55,7 +55,7 @@ def report(
     if output is not None:
         _make_dir(output)
     items = list(expand_paths(paths))
-    job = _Job(env, cat, format.value, output, redact, old, lang)
+    job = _Job(env, cat, format.value, output, redact, old)
     with _progress(len(items), env.t("report.progress")) as advance:
         for item in items:
             job.run(item)
@@ -70,9 +70,9 @@ class _Job:
     """Renders one file after the other; a failure is reported and counted, never fatal."""
 
     def __init__(self, env: Any, cat: Any, fmt: str, output: Path | None, redact: bool,
-                 baseline: Any, lang: str | None) -> None:  # fmt: skip
+                 baseline: Any) -> None:  # fmt: skip
         self.env, self.cat, self.fmt, self.output = env, cat, fmt, output
-        self.redact, self.baseline, self.lang = redact, baseline, lang
+        self.redact, self.baseline = redact, baseline
         self.written = self.failed = 0
         self.used: set[Path] = set()
 
@@ -91,7 +91,7 @@ class _Job:
         print(self.env.t("report.written", path=path))
 
     def render(self, file: Path) -> Path:
-        from gpcheck.report.render import render_report, report_language
+        from gpcheck.report.render import render_report
 
         result = _load_result(file, self.cat)
         out_dir = self.output if self.output is not None else (file.parent or Path("."))
@@ -101,7 +101,7 @@ class _Job:
                 result,
                 self.fmt,
                 out_dir,
-                lang=report_language(self.lang, result),
+                lang=self.env.for_files([result.assessment.language]).lang,
                 redact=self.redact,
                 baseline=self.baseline,
                 name=name,

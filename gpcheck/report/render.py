@@ -12,15 +12,10 @@ from typing import Any
 from gpcheck.atomic import write_atomic
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.filenames import slug
-from gpcheck.i18n import Lang, Translator, resolve_language
+from gpcheck.i18n import Translator
 from gpcheck.scoring import Result
 
 FORMATS = ("pdf", "html", "md")
-
-
-def report_language(explicit: str | None, result: Result) -> Lang:
-    """--lang, else the file's `language`, else GPCHECK_LANG / the locale."""
-    return resolve_language(explicit or result.assessment.language)
 
 
 def report_stem(result: Result, name: str | None = None) -> str:
