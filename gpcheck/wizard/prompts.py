@@ -93,7 +93,7 @@ class Prompts:
             desc = t("wizard.choice_back_desc")
             choices.append(_choice(back, BACK, t("wizard.back_key"), desc))
         instruction = t("wizard.stage_instruction", top=c.top)
-        message = t("wizard.ask_stage")
+        message = t("wizard.ask_stage", number=c.number, name=c.name(self.lang))
         return select_described(
             message, choices, default=_stage_default(answer), instruction=instruction
         ).unsafe_ask()
