@@ -54,7 +54,7 @@ def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None
     assert "](progress.radar.svg)" in text
     svg = (tmp_path / "progress.radar.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "später (20.10.2026)" in svg and "früher (14.10.2025)" in svg
-    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht \\(3\\) |" in text
+    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht (3) |" in text
 
 
 def test_html_has_the_overlaid_chart_inline(cli) -> None:

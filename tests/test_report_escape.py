@@ -147,7 +147,7 @@ def test_markdown_tables_keep_their_columns_with_pipes_in_user_text(
     ("text", "expected"),
     [
         ("<img src=x>", r"\<img src=x\>"),
-        ("[a](javascript:b)", r"\[a\]\(javascript:b\)"),
+        ("[a](javascript:b)", r"\[a\](javascript:b)"),
         ("| a |", r"\| a \|"),
         ("1. x", r"1\. x"),
         ("- x", r"\- x"),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-# Characters that can start inline markup anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]()<>|~#!])")
+# Characters that can start inline markup anywhere in a line. `(`, `)` and `!` only matter
+# after a `]` or a `[`, which are escaped, so they stay as typed (readable plain text).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
 # An HTML entity such as &ouml; or &#60; would be decoded: escape its ampersand.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Markup that only counts at the start of a line: list markers followed by a space, and
