@@ -1,3 +1,3 @@
-from gpcheck.cli import main
+from gpcheck import main
 
 main()
