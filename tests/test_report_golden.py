@@ -6,7 +6,6 @@ After an intended change of the output, regenerate them with `make golden`
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,22 +13,16 @@ import pytest
 from gpcheck.assessment import load_assessment
 from gpcheck.report.render import render_report
 from gpcheck.scoring import score
+from tests.golden_files import check_golden as check
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden" / "report"
+FOLDER = "report"
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CASES = [(p, "de") for p in EXAMPLES] + [(EXAMPLES[0], "en")]
 
 
 def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("GPCHECK_REGENERATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.is_file(), f"{path} is missing: run `make golden`"
-    expected = path.read_text(encoding="utf-8")
-    assert text == expected, f"{name} differs from its golden file; if intended: `make golden`"
+    check(FOLDER, name, text)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

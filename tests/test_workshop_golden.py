@@ -6,10 +6,6 @@ After an intended change of the output, regenerate them with `make golden`
 
 from __future__ import annotations
 
-import os
-import re
-from pathlib import Path
-
 import pytest
 
 from gpcheck.assessment import load_assessment
@@ -19,21 +15,11 @@ from gpcheck.i18n import Translator
 from gpcheck.scoring import score
 from gpcheck.workshop import select_criteria, workshop
 from tests.conftest import EXAMPLES
-
-GOLDEN = Path(__file__).resolve().parent / "golden" / "facilitator"
+from tests.golden_files import check_golden as check
 
 
 def check_golden(name: str, text: str) -> None:
-    """Compare with the golden file; the inlined stylesheets (report.css is the reports' own)
-    are left out, so that a style change elsewhere does not break these content checks."""
-    text = re.sub(r"<style>.*?</style>", "<style>…</style>", text, flags=re.S)
-    path = GOLDEN / name
-    if os.environ.get("GPCHECK_REGENERATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.is_file(), f"{path} is missing: run `make golden`"
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs; if intended: make golden"
+    check("facilitator", name, text)
 
 
 def results(folder: str, catalogue) -> list:
