@@ -21,22 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from gpcheck.catalogue import load_catalogue
+
 BIN = Path(sys.executable).parent
 GPCHECK = str(BIN / "gpcheck")
-STAGES = {
-    "target_group": 4,
-    "concept": 5,
-    "setting": 5,
-    "empowerment": 4,
-    "participation": 6,
-    "low_threshold": 3,
-    "multipliers": 4,
-    "sustainability": 4,
-    "integrated_action": 3,
-    "quality_management": 4,
-    "documentation_evaluation": 4,
-    "effects_costs": 4,
-}
+# Stage counts come from gpcheck's own catalogue, so the generated files always fit it.
+STAGES = {c.id: c.top for c in load_catalogue()}
 
 FLOOR = """
 import sys, yaml

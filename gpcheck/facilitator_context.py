@@ -11,7 +11,7 @@ from typing import Any
 
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.compare import Comparison, CriterionChange
-from gpcheck.formatting import date
+from gpcheck.formatting import date, signed
 from gpcheck.formatting import number as _number
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult
@@ -24,12 +24,6 @@ HINT_NAMES = 12  # projects named per consistency question; more are counted
 def number(value: float | None, lang: str) -> str:
     """Like formatting.number, with a dash for a missing value (table cells)."""
     return _number(value, lang, "–")  # type: ignore[return-value]
-
-
-def signed(value: float, lang: str) -> str:
-    if value == 0:
-        return "±0"
-    return ("+" if value > 0 else "−") + number(abs(value), lang)
 
 
 def common(catalogue: Catalogue, t: Translator) -> dict[str, Any]:

@@ -18,3 +18,10 @@ def date(value: dt.date | None, lang: str) -> str | None:
     if value is None:
         return None
     return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+
+
+def signed(value: float, lang: str) -> str:
+    """+1, −2, ±0 (for changes)."""
+    if value == 0:
+        return "±0"
+    return ("+" if value > 0 else "−") + str(number(abs(value), lang))

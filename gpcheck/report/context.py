@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gpcheck.assessment import Answer
-from gpcheck.formatting import date, number
+from gpcheck.formatting import date, number, signed
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult, Result
 
@@ -116,14 +116,6 @@ def build_context(
         "signed": lambda v: signed(v, t.lang),
         "trend_text": lambda row: _trend_text(row, t),
     }
-
-
-def signed(value: float, lang: str) -> str:
-    """+1, −2, ±0 (for changes)."""
-    if value == 0:
-        return "±0"
-    text = number(abs(value), lang)
-    return f"+{text}" if value > 0 else f"−{text}"
 
 
 def _trend_text(row: Any, t: Translator) -> str:
