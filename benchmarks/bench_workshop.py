@@ -69,8 +69,8 @@ def run(args: list[str], repeat: int) -> float:
 def pure_summary(folder: Path) -> float:
     from gpcheck.assessment import load_assessment
     from gpcheck.catalogue import load_catalogue
+    from gpcheck.facilitator.workshop import workshop
     from gpcheck.scoring import score
-    from gpcheck.workshop import workshop
 
     cat = load_catalogue()
     results = [score(load_assessment(p, cat), cat) for p in sorted(folder.glob("*.yaml"))]

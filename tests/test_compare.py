@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from gpcheck.assessment import Answer, Assessment, PlanStep, Project, load_assessment
-from gpcheck.compare import compare, falls_between
+from gpcheck.facilitator.compare import compare, falls_between
 from gpcheck.scoring import score
 
 OVER_TIME = Path(__file__).resolve().parent.parent / "examples" / "over-time"

@@ -16,7 +16,8 @@ from gpcheck.assessment import (
     load_assessment,
     parse_assessment,
 )
-from gpcheck.consensus import (
+from gpcheck.errors import GpcheckError
+from gpcheck.facilitator.consensus import (
     NA,
     Decision,
     consensus_assessment,
@@ -25,7 +26,6 @@ from gpcheck.consensus import (
     rater_names,
     take_median,
 )
-from gpcheck.errors import GpcheckError
 from gpcheck.scoring import score
 
 RATERS = Path(__file__).resolve().parent.parent / "examples" / "raters"
@@ -198,7 +198,7 @@ def _yaml(text: str) -> dict:
 
 
 def test_the_raters_notes_and_reasons_are_shown_for_the_discussion(catalogue) -> None:
-    from gpcheck.consensus_choose import choices, rater_notes
+    from gpcheck.facilitator.choose import choices, rater_notes
 
     a = rater("A", {"effects_costs": Answer(applicable=False, reason="zu  klein")})
     b = rater("B", {"effects_costs": Answer(stage=1, notes="Wir zählen\nTeilnahmen")})

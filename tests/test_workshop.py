@@ -8,8 +8,8 @@ import pytest
 
 from gpcheck.assessment import Answer, Assessment, Project, load_assessment
 from gpcheck.errors import GpcheckError
+from gpcheck.facilitator.workshop import letter, select_criteria, shade, workshop
 from gpcheck.scoring import score
-from gpcheck.workshop import letter, select_criteria, shade, workshop
 
 WORKSHOP = Path(__file__).resolve().parent.parent / "examples" / "workshop"
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 from gpcheck.assessment import load_assessment
-from gpcheck.compare import compare
-from gpcheck.facilitator_render import compare_chart, render_text
+from gpcheck.facilitator.compare import compare
+from gpcheck.facilitator.render import compare_chart, render_text
+from gpcheck.facilitator.workshop import select_criteria, workshop
 from gpcheck.i18n import Translator
 from gpcheck.scoring import score
-from gpcheck.workshop import select_criteria, workshop
 from tests.conftest import EXAMPLES
 from tests.golden_files import check_golden as check
 

@@ -153,10 +153,10 @@ def test_heat_map_keeps_the_project_column_in_80_columns(cli) -> None:
 
 def test_a_long_list_of_projects_under_a_hint_is_cut_short(catalogue) -> None:
     from gpcheck.assessment import Answer, Assessment, Project
-    from gpcheck.facilitator_context import workshop_context
+    from gpcheck.facilitator.context import workshop_context
+    from gpcheck.facilitator.workshop import workshop
     from gpcheck.i18n import Translator
     from gpcheck.scoring import score
-    from gpcheck.workshop import workshop
 
     gap = {"empowerment": Answer(stage=4), "participation": Answer(stage=0)}
     results = [

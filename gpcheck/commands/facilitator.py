@@ -113,8 +113,8 @@ def workshop(
     catalogue: CatalogueOption = None,
 ) -> None:
     from gpcheck.commands.common import print_error
-    from gpcheck.workshop import select_criteria
-    from gpcheck.workshop import workshop as summarise
+    from gpcheck.facilitator.workshop import select_criteria
+    from gpcheck.facilitator.workshop import workshop as summarise
 
     env = make_env(lang, catalogue)
     cat = env.catalogue
@@ -134,7 +134,7 @@ def workshop(
         refs = ", ".join(ws.catalogue_refs)
         _warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
     if output is None and format is None:
-        from gpcheck.facilitator_view import workshop_view
+        from gpcheck.facilitator.view import workshop_view
 
         _print(workshop_view(ws, env.t))
     else:
@@ -147,7 +147,7 @@ def workshop(
 def _write_rendered(kind: str, data: Any, output: Path | None, fmt: Any, env: Any) -> None:
     """Render `data` with the `kind` templates; md/html without -o go to stdout."""
     from gpcheck.atomic import write_atomic
-    from gpcheck.facilitator_render import compare_chart, render
+    from gpcheck.facilitator.render import compare_chart, render
 
     if output is None and fmt in (OutFormat.md, OutFormat.html):
         sys.stdout.write(render(kind, data, fmt.value, env.t).decode("utf-8"))
@@ -188,8 +188,8 @@ def consensus(
     catalogue: CatalogueOption = None,
 ) -> None:
     from gpcheck.assessment import load_assessment
-    from gpcheck.consensus import panel
-    from gpcheck.facilitator_view import consensus_view
+    from gpcheck.facilitator.consensus import panel
+    from gpcheck.facilitator.view import consensus_view
 
     env = make_env(lang, catalogue)
     cat = env.catalogue
@@ -216,14 +216,14 @@ def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
             message=env.t("facilitator.consensus.needs_choice", n=len(open_rows)),
             exit_code=ExitCode.USAGE,
         )
-    from gpcheck.consensus_choose import choose
+    from gpcheck.facilitator.choose import choose
 
     return choose(p, env.catalogue, env.t)
 
 
 def _median_decisions(p: Any, t: Any) -> dict[str, Any]:
     """The median for every open criterion, with the ratings it came from as the reason."""
-    from gpcheck.consensus import NA, Decision, take_median
+    from gpcheck.facilitator.consensus import NA, Decision, take_median
 
     out, medians = {}, take_median(p)
     for row in p.open_rows():
@@ -238,14 +238,14 @@ def _median_decisions(p: Any, t: Any) -> dict[str, Any]:
 
 
 def _vote_pair(name: str, vote: Any, t: Any) -> str:
-    from gpcheck.facilitator_view import vote_text
+    from gpcheck.facilitator.view import vote_text
 
     return t("facilitator.consensus.votes_line", name=name, vote=vote_text(vote, t))
 
 
 def _write_consensus(p: Any, decisions: dict[str, Any], output: Path, env: Any) -> None:
     from gpcheck.assessment import save_assessment
-    from gpcheck.consensus import consensus_assessment
+    from gpcheck.facilitator.consensus import consensus_assessment
 
     agreed_reason = env.t("facilitator.consensus.reason_unanimous")
     result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
@@ -271,13 +271,13 @@ def compare(
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
-    from gpcheck.compare import compare as compare_results
+    from gpcheck.facilitator.compare import compare as compare_results
 
     env = make_env(lang, catalogue)
     cmp = compare_results(_load(old, env.catalogue), _load(new, env.catalogue))
     env = env.for_files([cmp.new.assessment.language])
     if output is None and format is None:
-        from gpcheck.facilitator_view import compare_view
+        from gpcheck.facilitator.view import compare_view
 
         _print(compare_view(cmp, env.t))
         return
@@ -294,14 +294,14 @@ def worksheet(
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
-    from gpcheck.workshop import select_criteria
+    from gpcheck.facilitator.workshop import select_criteria
 
     env = make_env(lang, catalogue)
     chosen = select_criteria(env.catalogue, criteria)
     fmt = format or (None if output else OutFormat.pdf)  # a PDF unless -o names another kind
     path, fmt = _target(output, fmt, "worksheet", env.t)
     from gpcheck.atomic import write_atomic
-    from gpcheck.facilitator_render import render
+    from gpcheck.facilitator.render import render
 
     write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t))
     print(env.t("facilitator.written", path=path))

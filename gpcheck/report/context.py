@@ -72,7 +72,7 @@ class Row:
 def build_context(
     result: Result, *, lang: str, redact: bool = False, comparison: Any = None
 ) -> dict[str, Any]:
-    """All the data of one report; `comparison` (gpcheck.compare.Comparison) is optional."""
+    """All the data of one report; `comparison` (facilitator.compare.Comparison) is optional."""
     t = Translator("de" if lang == "de" else "en")
     a = result.assessment
     info = result.catalogue.info

@@ -56,7 +56,7 @@ def render_text(
 def _compare(baseline: Result | None, result: Result) -> Any:
     if baseline is None:
         return None
-    from gpcheck.compare import compare
+    from gpcheck.facilitator.compare import compare
 
     return compare(baseline, result)
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from gpcheck.compare import Comparison, CriterionChange
-from gpcheck.consensus import NA, Panel, Vote
-from gpcheck.facilitator_context import hint_projects, project_label
-from gpcheck.facilitator_context import spark as one_line
+from gpcheck.facilitator.compare import Comparison, CriterionChange
+from gpcheck.facilitator.consensus import NA, Panel, Vote
+from gpcheck.facilitator.context import hint_projects, project_label
+from gpcheck.facilitator.context import spark as one_line
+from gpcheck.facilitator.workshop import CriterionSummary, Workshop, shade
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult
-from gpcheck.workshop import CriterionSummary, Workshop, shade
 
 # Heat-map backgrounds from stage 0 (light) to the top stage (dark), and the text on them.
 SHADES = ("#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#41ab5d", "#006d2c")

@@ -32,7 +32,7 @@ def render_text(kind: str, data: Any, fmt: str, t: Translator, **extra: Any) -> 
 
 
 def _context(kind: str, data: Any, t: Translator) -> dict[str, Any]:
-    from gpcheck import facilitator_context as fc
+    from gpcheck.facilitator import context as fc
 
     if kind == "workshop":
         ws, catalogue = data

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from gpcheck.catalogue import Catalogue, Criterion
-from gpcheck.compare import Comparison, CriterionChange
+from gpcheck.facilitator.compare import Comparison, CriterionChange
+from gpcheck.facilitator.workshop import CriterionSummary, ProjectRow, Workshop, shade
 from gpcheck.formatting import date, signed
 from gpcheck.formatting import number as _number
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult
-from gpcheck.workshop import CriterionSummary, ProjectRow, Workshop, shade
 
 BARS = "▁▂▃▄▅▆▇█"
 HINT_NAMES = 12  # projects named per consistency question; more are counted

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gpcheck.catalogue import Catalogue
-from gpcheck.consensus import NA, CriterionVotes, Decision, Panel, median_vote
+from gpcheck.facilitator.consensus import NA, CriterionVotes, Decision, Panel, median_vote
 from gpcheck.i18n import Translator
 
 SKIP = "skip"
