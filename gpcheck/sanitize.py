@@ -1,0 +1,67 @@
+"""Making user text harmless for each place it is shown: terminal, rich markup, documents, CSV.
+
+A file's author controls every free-text field (project names, notes, reasons) and file
+names. In a terminal an ESC byte or a bidi override can rewrite the screen or reorder what the
+reader sees; in rich, `[/bold]` or `[link=…]` is markup; in a spreadsheet a cell that starts
+with `=` is a formula. One function per destination, so every output calls the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates, plus zero-width marks that can hide or
+# reorder text (Trojan Source).
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(value: object, *, keep_newlines: bool = True) -> str:
+    """Control characters and bidi overrides as visible escapes (`\\x1b`, `\\u202e`).
+
+    For terminal output that rich does not parse as markup (e.g. inside `rich.text.Text`) and
+    for error lines. Tabs are kept; newlines too unless `keep_newlines` is false.
+    """
+    text = "" if value is None else str(value)
+    if not keep_newlines:
+        text = text.replace("\r\n", " ").replace("\n", " ")
+    text = _CONTROL.sub(_visible, text)
+    return _BIDI.sub(_visible, text)
+
+
+def markup(value: object, *, keep_newlines: bool = True) -> str:
+    """`printable()` and escaped for rich markup, for text placed into a markup string."""
+    from rich.markup import escape
+
+    return escape(printable(value, keep_newlines=keep_newlines))
+
+
+def document(value: object) -> str:
+    """For HTML, PDF and Markdown: control characters and bidi overrides dropped.
+
+    Tabs and newlines stay (the templates decide how to lay them out); HTML and Markdown
+    escaping is still the template's job.
+    """
+    text = "" if value is None else str(value)
+    return _BIDI.sub("", _CONTROL.sub("", text))
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will not run as a formula (OWASP: prefix a `'`).
+
+    Numbers pass unchanged (a negative score is a number, not a formula); text that starts
+    with `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
+    """
+    if value is None or isinstance(value, int | float):
+        return value
+    text = str(value)
+    if text.startswith(_CSV_TRIGGERS):
+        text = "'" + text
+    return document(text)
