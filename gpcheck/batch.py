@@ -33,6 +33,8 @@ class Outcome:
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | GpcheckError]:
     """Files as given; folders searched recursively for *.yaml / *.yml, in sorted order.
 
+    A folder that cannot be read comes out as a GpcheckError in its place.
+
     Folders are walked lazily, one directory listing at a time, so that memory does not grow
     with the number of files.
     """
@@ -48,12 +50,23 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | GpcheckError]:
             yield GpcheckError("no_files", path=path)
 
 
-def _walk_sorted(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk_sorted(folder: Path) -> Iterator[Path | GpcheckError]:
+    """Files in sorted order; a folder that cannot be listed is an error, never skipped."""
+    problems: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=problems.append):
+        yield from _folder_errors(problems)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.endswith(SUFFIXES) and not name.startswith("."):
                 yield Path(root, name)
+    yield from _folder_errors(problems)
+
+
+def _folder_errors(problems: list[OSError]) -> Iterator[GpcheckError]:
+    while problems:
+        exc = problems.pop(0)
+        reason = exc.strerror or str(exc)
+        yield GpcheckError("unreadable_folder", path=exc.filename, reason=reason)
 
 
 def record(result: Result, path: str) -> dict[str, Any]:

@@ -8,6 +8,9 @@ silently let the last one win.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,9 @@ import yaml
 from gpcheck.errors import GpcheckError
 
 MAX_BYTES = 1024 * 1024
+# Block levels (indentation, `- `, `? `) and flow levels (`[`, `{`), counted separately. An
+# assessment needs about six; libyaml crashes on tens of thousands, so we stop long before.
+MAX_DEPTH = 100
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -80,10 +86,7 @@ class _YamlProblem(Exception):
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 text, refusing huge, empty and non-UTF-8 files with a located error."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise GpcheckError("too_large", path=path, size=size, limit=MAX_BYTES)
-        data = path.read_bytes()
+        data = read_bounded(path)
     except GpcheckError:
         raise
     except IsADirectoryError:
@@ -103,6 +106,89 @@ def read_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a regular file; anything else is refused before reading.
+
+    The cap is on the read itself, not on `stat` (which a FIFO, a device or a file growing
+    while we read would defeat). O_NONBLOCK keeps opening a FIFO without a writer from hanging.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise GpcheckError("is_directory", path=path)
+        if not stat.S_ISREG(mode):
+            raise GpcheckError("not_regular", path=path)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise GpcheckError("too_large", path=path, limit=limit)
+    return b"".join(chunks)
+
+
+def check_depth(text: str, path: Path | None = None) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before libyaml (recursive, in C) ever sees it."""
+    line = _too_deep(text)
+    if line:
+        raise GpcheckError("too_deep", path=path, line=line, column=1, limit=MAX_DEPTH)
+
+
+_MARKERS = re.compile(r"(?:[-?:](?: +|$))*")
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _too_deep(text: str) -> int | None:
+    """The first line nested deeper than MAX_DEPTH, counting block and flow levels separately.
+
+    Block levels: indentation levels plus leading `- `, `? `, `: ` markers. Flow levels: open
+    `[` and `{` (quotes are not parsed: a line with 100 unclosed brackets is refused either
+    way). Lines inside a block scalar (`notes: |`) are text, not structure, and are skipped.
+    """
+    count_flow = text.count("[") + text.count("{") > MAX_DEPTH
+    stack: list[int] = []
+    scalar: int | None = None
+    flow = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        body = line.lstrip(" ")
+        if not body.strip() or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        if scalar is not None and indent > scalar:
+            continue
+        scalar = None
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+        markers = _MARKERS.match(body).group().replace(" ", "")  # type: ignore[union-attr]
+        if len(stack) + len(markers) > MAX_DEPTH:
+            return number
+        if count_flow and (flow := _flow_depth(body, flow)) > MAX_DEPTH:
+            return number
+        if _BLOCK_SCALAR.search(body):
+            scalar = indent
+    return None
+
+
+def _flow_depth(line: str, depth: int) -> int:
+    """Open `[`/`{` after this line, or MAX_DEPTH + 1 as soon as the line goes beyond it."""
+    for char in line:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return depth
+        elif char in "]}" and depth:
+            depth -= 1
+    return depth
+
+
 def _only_comments(text: str) -> bool:
     return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
 
@@ -111,6 +197,7 @@ def load_mapping(path: Path, text: str | None = None) -> dict[Any, Any]:
     """Load a YAML file whose top level must be a mapping."""
     if text is None:
         text = read_text(path)
+    check_depth(text, path)
     try:
         data = _parse(text)
     except _YamlProblem as exc:

@@ -1,0 +1,146 @@
+"""Promises about input: no file crashes, hangs or floods gpcheck; each bad one is one line.
+
+Each test feeds a real file (or FIFO, device, symlink, folder) to the real command and checks
+that the bad file gets exactly one error line while the good ones next to it are still scored.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from gpcheck.assessment import load_assessment
+from gpcheck.errors import GpcheckError
+
+GOOD = "gpcheck: 1\nproject: {name: Good}\ncriteria:\n  participation: {stage: 2}\n"
+
+
+def _score(
+    *args: str, timeout: float = 60, as_nobody: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """`gpcheck score` in a real process, so that a crash or a hang shows as one.
+
+    `as_nobody` drops root (who may read every folder) for the permission test.
+    """
+    env = {**os.environ, "GPCHECK_LANG": "en", "COLUMNS": "200"}
+    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if as_nobody else []
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "gpcheck", "score", "-f", "jsonl", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
+def _error_lines(proc: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in proc.stderr.splitlines() if line.strip()]
+
+
+def _key(path: Path, catalogue) -> str:
+    with pytest.raises(GpcheckError) as info:
+        load_assessment(path, catalogue)
+    return info.value.key
+
+
+# --- deep nesting ------------------------------------------------------------------------
+
+
+def test_thirty_thousand_brackets_are_one_error_line_and_the_batch_goes_on(tmp_path) -> None:
+    deep = tmp_path / "a-deep.yaml"
+    deep.write_text("a: " + "[" * 30_000 + "]" * 30_000 + "\n")
+    (tmp_path / "b-good.yaml").write_text(GOOD)
+    proc = _score(str(tmp_path))
+    assert proc.returncode == 1
+    assert _error_lines(proc) == [f"{deep}:1:1: the file is nested too deeply (at most 100 levels)"]
+    assert '"project": "Good"' in proc.stdout
+
+
+def test_dashes_on_one_line_are_refused_before_the_parser(write, catalogue) -> None:
+    path = write("gpcheck: 1\nproject: {name: X}\nx:\n" + "- " * 50_000 + "1\n")
+    assert _key(path, catalogue) == "too_deep"
+
+
+def test_deep_mappings_in_braces_are_refused(write, catalogue) -> None:
+    path = write("gpcheck: 1\nx: " + "{a: " * 5_000 + "1" + "}" * 5_000 + "\n")
+    assert _key(path, catalogue) == "too_deep"
+
+
+def test_brackets_and_dashes_in_a_note_are_text_not_nesting(write, catalogue) -> None:
+    note = "\n".join("      - - - - [[[ " + " " * i for i in range(150))
+    path = write(
+        "gpcheck: 1\nproject: {name: X}\ncriteria:\n  participation:\n    stage: 2\n"
+        f"    notes: |\n{note}\n"
+    )
+    assessment = load_assessment(path, catalogue)
+    assert assessment.criteria["participation"].notes.startswith("- - - - [[[")
+
+
+# --- what is read at all -----------------------------------------------------------------
+
+
+def test_a_fifo_is_refused_at_once(tmp_path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    (tmp_path / "z-good.yaml").write_text(GOOD)
+    started = time.monotonic()
+    proc = _score(str(fifo), str(tmp_path / "z-good.yaml"), timeout=20)
+    assert time.monotonic() - started < 15
+    assert _error_lines(proc) == [
+        f"{fifo}: is not a regular file (e.g. a device or a pipe) and is not read"
+    ]
+    assert '"project": "Good"' in proc.stdout
+
+
+def test_dev_zero_behind_a_symlink_is_refused_and_memory_stays_flat(tmp_path) -> None:
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    (tmp_path / "z-good.yaml").write_text(GOOD)
+    # Cap the address space: reading /dev/zero to the end would die, refusing it does not.
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30));"
+    code = limit + "import sys; from gpcheck.cli import main; sys.argv[0]='gpcheck'; main()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "score", "-f", "jsonl", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "GPCHECK_LANG": "en"},
+    )
+    assert _error_lines(proc) == [
+        f"{link}: is not a regular file (e.g. a device or a pipe) and is not read"
+    ]
+    assert '"project": "Good"' in proc.stdout
+
+
+@pytest.fixture
+def shared_tmp(tmp_path):
+    """A folder `nobody` can enter (pytest's own tmp folder is private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="gpcheck-safety-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_an_unreadable_folder_is_one_error_line_and_exit_1(shared_tmp) -> None:
+    tmp_path = shared_tmp
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "good.yaml").write_text(GOOD)
+    locked = tmp_path / "ok" / "locked"
+    locked.mkdir()
+    (locked / "hidden.yaml").write_text(GOOD)
+    locked.chmod(0)
+    try:
+        proc = _score(str(tmp_path / "ok"), as_nobody=os.geteuid() == 0)
+    finally:
+        locked.chmod(0o755)
+    assert proc.returncode == 1
+    lines = _error_lines(proc)
+    assert len(lines) == 1 and lines[0].startswith(f"{locked}: cannot read the folder")
+    assert '"project": "Good"' in proc.stdout
