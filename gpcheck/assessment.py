@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -29,8 +30,29 @@ from gpcheck.errors import GpcheckError
 from gpcheck.yamlfile import key_ref, load_mapping, locate, read_text
 
 FORMAT_VERSION = 1
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Generous for real use, small enough that no accepted file takes minutes or gigabytes to
+# render: a field of free text, and the items of one list (evidence, steps, assessors, raters).
+MAX_TEXT = 5_000
+MAX_ITEMS = 100
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
 StageNo = Annotated[int, Strict(), Field(ge=0)]
+Flag = Annotated[bool, Strict()]
+
+
+def _items(item: Any) -> Any:
+    return Annotated[list[item], Field(max_length=MAX_ITEMS)]
+
+
+def _format_version(value: Any) -> Any:
+    """`gpcheck: 1` exactly: not `true` or `1.0`, which Python would call equal to 1."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "must be 1", {"expected": "1"})
+    return value
+
+
 CatalogueRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*@[0-9]+$")]
 
 
@@ -49,17 +71,17 @@ class PlanStep(_Strict):
 class Answer(_Strict):
     """The answer for one criterion."""
 
-    applicable: bool = True
+    applicable: Flag = True
     stage: StageNo | None = None
     target: StageNo | None = None
     reason: NonEmpty | None = None
-    notes: str | None = None
-    evidence: list[NonEmpty] = []
-    plan: list[PlanStep] = []
+    notes: Text | None = None
+    evidence: _items(NonEmpty) = []
+    plan: _items(PlanStep) = []
     ratings: dict[NonEmpty, StageNo] | None = Field(
-        default=None, description="consensus files: each rater's stage"
+        default=None, max_length=MAX_ITEMS, description="consensus files: each rater's stage"
     )
-    agreement: str | None = Field(
+    agreement: Text | None = Field(
         default=None, description="consensus files: why the agreed stage was chosen"
     )
 
@@ -80,23 +102,23 @@ class Project(_Strict):
     organisation: NonEmpty | None = None
     location: NonEmpty | None = None
     contact: NonEmpty | None = None
-    assessors: list[NonEmpty] = []
+    assessors: _items(NonEmpty) = []
     date: dt.date | None = None
 
 
 class Progress(_Strict):
     """Where the wizard stopped, so that `--resume` continues there."""
 
-    current: str | None = None
+    current: Text | None = None
     finished: bool = False
 
 
 class Assessment(_Strict):
-    gpcheck: Literal[1]
+    gpcheck: Annotated[Literal[1], BeforeValidator(_format_version)]
     catalogue: CatalogueRef | None = None
     language: Literal["de", "en"] | None = None
     project: Project
-    scope: list[str] | None = Field(default=None, description="criteria asked (ids)")
+    scope: _items(Text) | None = Field(default=None, description="criteria asked (ids)")
     criteria: dict[str, Answer] = {}
     progress: Progress | None = None
 
@@ -219,10 +241,16 @@ def _from_pydantic(err: Any, written: dict[str, str]) -> GpcheckError:
     field = _dotted(loc)
     params = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int | float)}
     value = err.get("input")
-    params.setdefault("value", value if isinstance(value, str | int | float) else "")
+    params.setdefault("value", _short(value) if isinstance(value, str | int | float) else "")
     exc = _error(f"v.{err['type']}", tuple(loc), field, **params)
     exc.raw = err["msg"]
     return exc
+
+
+def _short(value: str | int | float) -> str | int | float:
+    """A wrong value quoted in an error line, cut to a readable length."""
+    text = str(value)
+    return value if len(text) <= 40 else text[:37] + "…"
 
 
 def _dotted(loc: list[Any]) -> str:

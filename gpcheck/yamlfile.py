@@ -27,6 +27,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
+# YAML 1.1 also reads 0b11, 0x1f, 010 (octal), 1_0 and 1:00 (base 60) as integers, and Python
+# refuses to convert thousands of digits. Only plain decimals become ints; the rest stay text,
+# which a number field then refuses with its own one-line message.
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
 
 
 def _parse(text: str) -> Any:
@@ -58,6 +63,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR or node.tag == _TIMESTAMP:
                 return node.value
+            if node.tag == _INT:
+                return int(node.value) if _DECIMAL.fullmatch(node.value) else node.value
             return self.loader.construct_object(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item) for item in node.value]

@@ -74,7 +74,7 @@ def test_deep_mappings_in_braces_are_refused(write, catalogue) -> None:
 
 
 def test_brackets_and_dashes_in_a_note_are_text_not_nesting(write, catalogue) -> None:
-    note = "\n".join("      - - - - [[[ " + " " * i for i in range(150))
+    note = "\n".join(" " * (6 + i % 3) + "- - - - [[[" for i in range(110))
     path = write(
         "gpcheck: 1\nproject: {name: X}\ncriteria:\n  participation:\n    stage: 2\n"
         f"    notes: |\n{note}\n"
@@ -144,3 +144,89 @@ def test_an_unreadable_folder_is_one_error_line_and_exit_1(shared_tmp) -> None:
     lines = _error_lines(proc)
     assert len(lines) == 1 and lines[0].startswith(f"{locked}: cannot read the folder")
     assert '"project": "Good"' in proc.stdout
+
+
+# --- types: what a number or a flag is ---------------------------------------------------
+
+
+def _one_line(cli, path: Path) -> str:
+    result = cli("validate", str(path))
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("0 valid")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("stage", ["0b10", "0x2", "1:00", "1_0", "010", "2" * 5_000])
+def test_a_stage_is_a_plain_decimal_integer(write, cli, stage) -> None:
+    path = write(
+        f"gpcheck: 1\nproject: {{name: X}}\ncriteria:\n  participation: {{stage: {stage}}}\n"
+    )
+    line = _one_line(cli, path)
+    assert line.startswith(f"{path}:4:") and "criteria.participation.stage: must be a whole" in line
+    assert len(line) < 300  # thousands of digits are not echoed back
+
+
+def test_an_integer_of_thousands_of_digits_in_a_text_field_is_text(write, catalogue) -> None:
+    path = write("gpcheck: 1\nproject: {name: " + "7" * 5_000 + "}\n")
+    assert load_assessment(path, catalogue).project.name == "7" * 5_000
+
+
+@pytest.mark.parametrize("value", ["1", "0", "'false'"])
+def test_applicable_is_a_real_boolean(write, cli, value) -> None:
+    path = write(
+        "gpcheck: 1\nproject: {name: X}\ncriteria:\n"
+        f"  participation: {{applicable: {value}, stage: 2}}\n"
+    )
+    assert "criteria.participation.applicable: must be true or false" in _one_line(cli, path)
+
+
+@pytest.mark.parametrize("value", ["true", "1.0", "'1'", "0b1"])
+def test_the_format_version_is_the_integer_1(write, cli, value) -> None:
+    path = write(f"gpcheck: {value}\nproject: {{name: X}}\n")
+    assert f"{path}:1:10: gpcheck: must be 1" in _one_line(cli, path)
+
+
+# --- limits: no accepted file takes minutes or gigabytes ---------------------------------
+
+
+def test_a_free_text_field_holds_at_most_5000_characters(write, cli, catalogue) -> None:
+    ok = write("gpcheck: 1\nproject: {name: X}\ncriteria:\n  participation:\n    stage: 2\n"
+               f"    notes: {'n' * 5_000}\n")  # fmt: skip
+    assert len(load_assessment(ok, catalogue).criteria["participation"].notes) == 5_000
+    path = write("gpcheck: 1\nproject: {name: X}\ncriteria:\n  participation:\n    stage: 2\n"
+                 f"    notes: {'n' * 5_001}\n", "long.yaml")  # fmt: skip
+    line = _one_line(cli, path)
+    assert line.startswith(f"{path}:6:12: criteria.participation.notes: is too long")
+
+
+@pytest.mark.parametrize(
+    ("field", "item"),
+    [("evidence", "a document"), ("plan", "{action: a step}")],
+)
+def test_a_criterion_holds_at_most_100_evidence_items_and_steps(write, cli, field, item) -> None:
+    items = "\n".join(f"      - {item}" for _ in range(101))
+    path = write(
+        f"gpcheck: 1\nproject: {{name: X}}\ncriteria:\n  participation:\n    stage: 2\n"
+        f"    {field}:\n{items}\n"
+    )
+    line = _one_line(cli, path)
+    assert f"criteria.participation.{field}: has too many entries: at most 100" in line
+    assert line.startswith(f"{path}:7:")
+
+
+def test_a_project_has_at_most_100_assessors(write, cli) -> None:
+    path = write("gpcheck: 1\nproject:\n  name: X\n  assessors: [" + ", ".join(["P"] * 101) + "]\n")
+    assert "project.assessors: has too many entries" in _one_line(cli, path)
+
+
+def test_the_16800_step_file_is_refused_quickly(write, cli) -> None:
+    steps = "\n".join(f"      - {{action: step {i}, owner: Someone}}" for i in range(16_800))
+    path = write(f"gpcheck: 1\nproject: {{name: X}}\ncriteria:\n  participation:\n"
+                 f"    stage: 2\n    plan:\n{steps}\n")  # fmt: skip
+    started = time.monotonic()
+    result = cli("report", "-f", "md", str(path))
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 1
+    assert "criteria.participation.plan: has too many entries" in result.stderr
+    assert not path.with_suffix(".md").exists()
