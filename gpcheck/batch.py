@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gpcheck.assessment import load_assessment
-from gpcheck.catalogue import Catalogue, load_catalogue
+from gpcheck.catalogue import Catalogue
 from gpcheck.errors import GpcheckError
 from gpcheck.scoring import Result, score
 
@@ -122,33 +122,6 @@ def score_paths(
             else:
                 yield score_file(item, catalogue, strict)
         return
-    yield from _score_parallel(expanded, catalogue, strict, jobs)
+    from gpcheck.batch_pool import score_parallel
 
-
-def _score_parallel(
-    expanded: Iterator[Path | GpcheckError], catalogue: Catalogue, strict: bool, jobs: int
-) -> Iterator[Outcome]:
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ctx.Pool(
-        jobs or os.cpu_count() or 1,
-        initializer=_init_worker,
-        initargs=(str(catalogue.folder), strict),
-    ) as pool:
-        items = (str(i) if isinstance(i, Path) else i for i in expanded)
-        yield from pool.imap(_worker_score, items, chunksize=32)
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(folder: str, strict: bool) -> None:
-    _WORKER["catalogue"] = load_catalogue(Path(folder))
-    _WORKER["strict"] = strict
-
-
-def _worker_score(item: str | GpcheckError) -> Outcome:
-    if isinstance(item, GpcheckError):
-        return Outcome("", error=item)
-    return score_file(Path(item), _WORKER["catalogue"], _WORKER["strict"])
+    yield from score_parallel(expanded, catalogue, strict, jobs)

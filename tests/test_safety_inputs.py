@@ -6,6 +6,7 @@ that the bad file gets exactly one error line while the good ones next to it are
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -230,3 +231,55 @@ def test_the_16800_step_file_is_refused_quickly(write, cli) -> None:
     assert result.exit_code == 1
     assert "criteria.participation.plan: has too many entries" in result.stderr
     assert not path.with_suffix(".md").exists()
+
+
+# --- --jobs: a dying worker ---------------------------------------------------------------
+
+
+# Run in a real process (so that a hanging pool fails the test by its timeout) whose forked
+# workers die with SIGKILL on any file named *crash*, as a segfault or the OOM killer would.
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+from gpcheck import batch
+real, parent = batch.score_file, os.getpid()
+def score_file(path, catalogue, strict=False):
+    if "crash" in Path(path).name and os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(path, catalogue, strict)
+batch.score_file = score_file
+from gpcheck.cli import main
+sys.argv[0] = "gpcheck"
+main()
+"""
+
+
+def test_a_worker_that_dies_costs_one_error_line_and_the_rest_is_scored(tmp_path) -> None:
+    names = [f"f{i:03d}{'-crash' if i in (5, 40) else ''}.yaml" for i in range(60)]
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text(GOOD.replace("Good", f"P{i}"))
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLER, "score", "--jobs", "3", "-f", "jsonl", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "GPCHECK_LANG": "en"},
+    )
+    assert proc.returncode == 1
+    died = "scoring this file ended its worker process (a crash or out of memory)"
+    assert proc.stderr.splitlines() == [
+        f"{tmp_path / names[5]}: {died}",
+        f"{tmp_path / names[40]}: {died}",
+    ]
+    projects = [json.loads(line)["project"] for line in proc.stdout.splitlines()]
+    assert projects == [f"P{i}" for i in range(60) if i not in (5, 40)]  # in order
+
+
+def test_jobs_streams_in_order_without_a_dying_worker(tmp_path, cli) -> None:
+    for i in range(40):
+        (tmp_path / f"f{i:02d}.yaml").write_text(GOOD.replace("Good", f"P{i}"))
+    result = cli("score", "--jobs", "2", "-f", "csv", str(tmp_path))
+    assert result.exit_code == 0
+    assert [line.split(",")[1] for line in result.stdout.splitlines()[1:]] == [
+        f"P{i}" for i in range(40)
+    ]
