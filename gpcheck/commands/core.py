@@ -149,10 +149,10 @@ def init(
 ) -> None:
     from gpcheck.atomic import write_atomic
     from gpcheck.blank import blank_assessment
+    from gpcheck.outputs import check_output
 
     env = make_env(lang, catalogue)
-    if file.exists() and not force:
-        raise GpcheckError("file_exists", path=file)
+    check_output(file, force=force)
     write_atomic(file, blank_assessment(env.catalogue, env.t))
     print(env.t("init.written", path=file))
 

@@ -109,6 +109,7 @@ def workshop(
         bool, typer.Option("--anonymous", help=HELP("facilitator.workshop.anonymous_help"))
     ] = False,
     criteria: CriteriaOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -120,7 +121,8 @@ def workshop(
     cat = env.catalogue
     chosen = select_criteria(cat, criteria)
     results, failed = [], 0
-    for path in _files(paths):
+    files = _files(paths)
+    for path in files:
         try:
             results.append(_load(path, cat))
         except GpcheckError as exc:
@@ -138,26 +140,45 @@ def workshop(
 
         _print(workshop_view(ws, env.t))
     else:
-        _write_rendered("workshop", (ws, cat), output, format, env)
+        _write_rendered("workshop", (ws, cat), output, format, env, Guard(files, force))
     if failed:
         _warn(env.t("facilitator.workshop.errors_summary", bad=failed))
         raise typer.Exit(int(ExitCode.INVALID))
 
 
-def _write_rendered(kind: str, data: Any, output: Path | None, fmt: Any, env: Any) -> None:
+class Guard:
+    """What an output must not overwrite: the inputs always, other files unless --force."""
+
+    def __init__(self, inputs: list[Path], force: bool) -> None:
+        self.inputs, self.force = inputs, force
+
+    def check(self, *paths: Path) -> None:
+        from gpcheck.outputs import check_output
+
+        for path in paths:
+            check_output(path, self.inputs, force=self.force)
+
+
+def _write_rendered(
+    kind: str, data: Any, output: Path | None, fmt: Any, env: Any, guard: Guard
+) -> None:
     """Render `data` with the `kind` templates; md/html without -o go to stdout."""
-    from gpcheck.atomic import write_atomic
+    from gpcheck.atomic import write_group
     from gpcheck.facilitator.render import compare_chart, render
 
     if output is None and fmt in (OutFormat.md, OutFormat.html):
         sys.stdout.write(render(kind, data, fmt.value, env.t).decode("utf-8"))
         return
     path, fmt = _target(output, fmt, kind, env.t)
-    extra = {}
+    extra, files = {}, []
     if kind == "compare" and fmt is OutFormat.md:  # the chart as an SVG file next to it
         extra["chart_file"] = f"{path.stem}.radar.svg"
-        write_atomic(path.parent / extra["chart_file"], compare_chart(data, env.t))
-    write_atomic(path, render(kind, data, fmt.value, env.t, **extra))
+        chart = path.parent / extra["chart_file"]
+        guard.check(chart)
+        files.append((chart, compare_chart(data, env.t)))
+    guard.check(path)
+    files.insert(0, (path, render(kind, data, fmt.value, env.t, **extra)))
+    write_group(files)  # the report and its chart together, or neither
     print(env.t("facilitator.written", path=path))
 
 
@@ -190,12 +211,13 @@ def consensus(
     from gpcheck.assessment import load_assessment
     from gpcheck.facilitator.consensus import panel
     from gpcheck.facilitator.view import consensus_view
+    from gpcheck.outputs import check_output
 
     env = make_env(lang, catalogue)
     cat = env.catalogue
-    if output.exists() and not force:
-        raise GpcheckError("file_exists", path=output)
-    sources = [(str(p), load_assessment(p, cat)) for p in _files(paths)]
+    files = _files(paths)
+    check_output(output, files, force=force)
+    sources = [(str(p), load_assessment(p, cat)) for p in files]
     p = panel(sources, cat)
     env = env.for_files(a.language for _, a in sources)
     _print(consensus_view(p, env.t))
@@ -268,6 +290,7 @@ def compare(
     new: Annotated[Path, typer.Argument(metavar="NEW", help=HELP("facilitator.compare.new_help"))],
     output: OutputOption = None,
     format: FormatOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -283,7 +306,7 @@ def compare(
         return
     if cmp.catalogue_mismatch:
         _warn(env.t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref))
-    _write_rendered("compare", cmp, output, format, env)
+    _write_rendered("compare", cmp, output, format, env, Guard([old, new], force))
 
 
 @handles_errors
@@ -291,6 +314,7 @@ def worksheet(
     output: OutputOption = None,
     criteria: CriteriaOption = None,
     format: FormatOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -300,6 +324,7 @@ def worksheet(
     chosen = select_criteria(env.catalogue, criteria)
     fmt = format or (None if output else OutFormat.pdf)  # a PDF unless -o names another kind
     path, fmt = _target(output, fmt, "worksheet", env.t)
+    Guard([], force).check(path)
     from gpcheck.atomic import write_atomic
     from gpcheck.facilitator.render import render
 

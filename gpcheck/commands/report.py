@@ -38,6 +38,7 @@ def report(
         ReportFormat, typer.Option("--format", "-f", help=HELP("report.format_help"))
     ] = ReportFormat.pdf,
     redact: Annotated[bool, typer.Option("--redact", help=HELP("report.redact_help"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=HELP("opt.force"))] = False,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", help=HELP("report.baseline_help"), dir_okay=False),
@@ -56,6 +57,8 @@ def report(
         _make_dir(output)
     items = list(expand_paths(paths))
     job = _Job(env, cat, format.value, output, redact, old)
+    job.inputs = [i for i in items if isinstance(i, Path)] + ([baseline] if baseline else [])
+    job.force = force
     with _progress(len(items), env.t("report.progress")) as advance:
         for item in items:
             job.run(item)
@@ -75,6 +78,8 @@ class _Job:
         self.redact, self.baseline = redact, baseline
         self.written = self.failed = 0
         self.used: set[Path] = set()
+        self.inputs: list[Path] = []  # never written onto
+        self.force = False  # replace existing files in an -o folder
 
     def run(self, item: Path | GpcheckError) -> None:
         from gpcheck.commands.common import print_error
@@ -91,11 +96,13 @@ class _Job:
         print(self.env.t("report.written", path=path))
 
     def render(self, file: Path) -> Path:
+        from gpcheck.outputs import same_file
         from gpcheck.report.render import render_report
 
         result = _load_result(file, self.cat)
         out_dir = self.output if self.output is not None else (file.parent or Path("."))
         name = self._unique(out_dir, file.stem)
+        self._check_outputs(out_dir, name, beside=same_file(out_dir, file.parent or Path(".")))
         try:
             return render_report(
                 result,
@@ -111,6 +118,17 @@ class _Job:
         except Exception as exc:  # a renderer bug must not stop the other files
             message = self.env.t("report.render_failed", reason=f"{type(exc).__name__}: {exc}")
             raise GpcheckError("usage", path=file, message=message) from exc
+
+    def _check_outputs(self, out_dir: Path, name: str, beside: bool) -> None:
+        """Next to its input a report replaces its own earlier output; elsewhere only --force."""
+        from gpcheck.outputs import check_output
+        from gpcheck.report.render import chart_name
+
+        targets = [out_dir / f"{name}.{self.fmt}"]
+        if self.fmt == "md":
+            targets.append(out_dir / chart_name(name))
+        for target in targets:
+            check_output(target, self.inputs, force=self.force, replaceable=beside)
 
     def _unique(self, out_dir: Path, stem: str) -> str:
         """Two inputs with the same stem writing into one folder get -2, -3, … appended."""

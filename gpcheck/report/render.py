@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gpcheck.atomic import write_atomic
+from gpcheck.atomic import write_atomic, write_group
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.filenames import slug
 from gpcheck.i18n import Translator
@@ -109,7 +109,8 @@ def render_report(
             chart_file=svg_name,
             chart_svg=svg,
         )
-        write_atomic(out_dir / svg_name, svg)
+        write_group([(path, data), (out_dir / svg_name, svg)])  # both, or neither
+        return path
     else:
         data = render_text(result, "html", lang=lang, redact=redact, baseline=baseline)
     write_atomic(path, data)

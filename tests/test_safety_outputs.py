@@ -1,0 +1,180 @@
+"""Promises about output: nothing lands on a file it should not, and replacing keeps what was.
+
+Every command with an output file refuses to write onto one of its own inputs (even with
+--force), replaces another existing file only with --force, keeps a replaced file's
+permission bits, and writes a report together with its chart or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+A = EXAMPLES / "over-time" / "kiezkueche-2025.yaml"
+B = EXAMPLES / "over-time" / "kiezkueche-2026.yaml"
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    shutil.copy(A, a)
+    shutil.copy(B, b)
+    return a, b
+
+
+def _unchanged(path: Path, original: Path) -> bool:
+    return path.read_bytes() == original.read_bytes()
+
+
+# --- never onto an input ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["workshop", "{a}", "{b}", "-f", "md", "-o", "{b}", "--force"],
+        ["compare", "{a}", "{b}", "-f", "html", "-o", "{a}", "--force"],
+        ["compare", "{a}", "{b}", "-f", "md", "-o", "{b}", "--force"],
+        ["consensus", "{a}", "{b}", "--take", "median", "-o", "{a}", "--force"],
+    ],
+    ids=["workshop", "compare-html", "compare-md", "consensus"],
+)
+def test_a_command_never_writes_onto_its_own_input(cli, inputs, args) -> None:
+    a, b = inputs
+    result = cli(*(arg.format(a=a, b=b) for arg in args))
+    assert result.exit_code == 2
+    target = a if "{a}" in args[-2:] else b
+    assert result.stderr.strip().endswith(
+        "is one of the files being read and is never overwritten; choose another output file"
+    )
+    assert _unchanged(a, A) and _unchanged(b, B)
+    assert sorted(p.name for p in a.parent.iterdir()) == ["a.yaml", "b.yaml"], target
+
+
+def test_a_symlink_or_hard_link_to_an_input_is_the_input(cli, inputs, tmp_path) -> None:
+    a, b = inputs
+    (tmp_path / "link.html").symlink_to(a)
+    os.link(b, tmp_path / "hard.html")
+    for out in ("link.html", "hard.html"):
+        result = cli("compare", str(a), str(b), "-o", str(tmp_path / out), "--force")
+        assert result.exit_code == 2, out
+    assert _unchanged(a, A) and _unchanged(b, B)
+
+
+def test_report_never_writes_onto_an_input_named_like_its_output(cli, tmp_path) -> None:
+    source = tmp_path / "project.md"  # an assessment file with an unusual name
+    shutil.copy(A, source)
+    result = cli("report", "-f", "md", str(source))
+    assert result.exit_code == 1
+    assert "never overwritten" in result.stderr
+    assert _unchanged(source, A)
+    assert not (tmp_path / "project.radar.svg").exists()
+
+
+# --- another existing file only with --force ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["workshop", "{a}", "{b}", "-o", "{out}"],
+        ["compare", "{a}", "{b}", "-o", "{out}"],
+        ["worksheet", "-o", "{out}"],
+    ],
+    ids=["workshop", "compare", "worksheet"],
+)
+def test_replacing_an_existing_file_needs_force(cli, inputs, tmp_path, args) -> None:
+    a, b = inputs
+    out = tmp_path / "shared.html"
+    out.write_text("the team's own notes")
+    argv = [arg.format(a=a, b=b, out=out) for arg in args]
+    result = cli(*argv)
+    assert result.exit_code == 1
+    assert "the file exists already" in result.stderr
+    assert out.read_text() == "the team's own notes"
+    assert cli(*argv, "--force").exit_code == 0
+    assert "<html" in out.read_text()
+
+
+def test_report_replaces_its_own_output_beside_the_input_but_not_elsewhere(
+    cli, inputs, tmp_path
+) -> None:
+    a, _ = inputs
+    assert cli("report", "-f", "html", str(a)).exit_code == 0
+    assert cli("report", "-f", "html", str(a)).exit_code == 0  # re-run: replaced
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    (elsewhere / "a.html").write_text("someone else's page")
+    result = cli("report", "-f", "html", "-o", str(elsewhere), str(a))
+    assert result.exit_code == 1 and "the file exists already" in result.stderr
+    assert (elsewhere / "a.html").read_text() == "someone else's page"
+    assert cli("report", "-f", "html", "-o", str(elsewhere), "--force", str(a)).exit_code == 0
+
+
+# --- permission bits ----------------------------------------------------------------------
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_replaced_file_keeps_its_permission_bits(cli, inputs, tmp_path) -> None:
+    a, b = inputs
+    private = tmp_path / "consensus.yaml"
+    private.write_text("old")
+    private.chmod(0o600)
+    result = cli("consensus", str(a), str(b), "--take", "median", "-o", str(private), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert "gpcheck: 1" in private.read_text()
+    assert _mode(private) == 0o600
+
+
+def test_a_new_file_follows_the_umask(cli, inputs, tmp_path) -> None:
+    a, b = inputs
+    old = os.umask(0o077)
+    try:
+        assert cli("compare", str(a), str(b), "-o", str(tmp_path / "c.html")).exit_code == 0
+        assert cli("init", str(tmp_path / "new.yaml")).exit_code == 0
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "c.html") == 0o600
+    assert _mode(tmp_path / "new.yaml") == 0o600
+
+
+# --- a report and its chart are one -------------------------------------------------------
+
+
+def test_a_markdown_report_that_cannot_be_written_leaves_no_chart(cli, inputs) -> None:
+    a, _ = inputs
+    (a.parent / "a.md").mkdir()  # the report's own name is taken by a folder
+    result = cli("report", "-f", "md", str(a))
+    assert result.exit_code == 1
+    assert not (a.parent / "a.radar.svg").exists()
+
+
+def test_a_failed_pair_puts_the_old_report_and_chart_back(cli, inputs, monkeypatch) -> None:
+    a, _ = inputs
+    assert cli("report", "-f", "md", str(a)).exit_code == 0
+    report, chart = a.parent / "a.md", a.parent / "a.radar.svg"
+    before = report.read_bytes(), chart.read_bytes()
+    a.write_text(A.read_text().replace("Kiezküche", "Neue Küche"))
+    real_replace, calls = os.replace, []
+
+    def failing_second(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_second)
+    result = cli("report", "-f", "md", str(a))
+    monkeypatch.undo()
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert (report.read_bytes(), chart.read_bytes()) == before
+    assert sorted(p.name for p in a.parent.iterdir()) == ["a.md", "a.radar.svg", "a.yaml", "b.yaml"]
