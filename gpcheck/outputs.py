@@ -10,7 +10,9 @@ and symlinks to it count as the same file), and an existing file is replaced onl
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gpcheck.errors import ExitCode, GpcheckError
@@ -45,3 +47,63 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except (OSError, RuntimeError):
         return os.path.abspath(a) == os.path.abspath(b)
+
+
+def save_or_rescue(
+    path: Path,
+    text: str,
+    inputs: Iterable[Path] = (),
+    ask_other_path: Callable[[GpcheckError], Path] | None = None,
+) -> Path:
+    """Write `text` to `path`; when that fails, never lose it. Returns where it was written.
+
+    In a terminal (`ask_other_path` given) the user is asked for another file until one can
+    be written. Without one the text goes to a rescue file beside `path`, else in the current
+    folder, else in the temp folder, and a GpcheckError says exactly where; if even that
+    fails the text is printed on stdout.
+    """
+    from gpcheck.atomic import write_atomic
+
+    first, failure = path, None
+    while True:
+        try:
+            if failure is not None:  # a path the user typed: the same rules as -o
+                check_output(path, inputs)
+            write_atomic(path, text)
+            return path
+        except GpcheckError as exc:
+            if failure is None and exc.key != "cannot_write":
+                raise
+            failure = exc
+        if ask_other_path is None:
+            _rescue(first, text, failure)
+        try:
+            path = ask_other_path(failure)
+        except KeyboardInterrupt:  # leaving the question must not throw the work away
+            _rescue(first, text, failure)
+
+
+def _rescue(path: Path, text: str, failure: GpcheckError) -> None:
+    from gpcheck.atomic import write_atomic
+
+    reason = failure.params.get("reason") or failure.key
+    name = f"{path.stem}.rescued{path.suffix}"
+    for folder in (path.parent, Path.cwd(), Path(tempfile.gettempdir())):
+        rescue = _free_name(folder / name)
+        try:
+            write_atomic(rescue, text)
+        except GpcheckError:
+            continue
+        raise GpcheckError("output_rescued", path=path, reason=reason, rescue=rescue.absolute())
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    raise GpcheckError("output_printed", path=path, reason=reason)
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `stem-2.suffix`, `stem-3.suffix`, … : a rescue never replaces a file."""
+    candidate, n = path, 1
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate

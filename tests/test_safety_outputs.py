@@ -178,3 +178,70 @@ def test_a_failed_pair_puts_the_old_report_and_chart_back(cli, inputs, monkeypat
     assert result.exit_code == 1 and "No space left on device" in result.stderr
     assert (report.read_bytes(), chart.read_bytes()) == before
     assert sorted(p.name for p in a.parent.iterdir()) == ["a.md", "a.radar.svg", "a.yaml", "b.yaml"]
+
+
+# --- consensus: the facilitator's decisions survive a failed save ------------------------
+
+RATERS = sorted(str(p) for p in (EXAMPLES / "raters").glob("*.yaml"))
+
+
+def _fail_replacing(monkeypatch, name: str) -> None:
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == name:
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def test_consensus_that_cannot_be_saved_goes_to_a_rescue_file_beside_it(
+    cli, tmp_path, monkeypatch
+) -> None:
+    out = tmp_path / "consensus.yaml"
+    _fail_replacing(monkeypatch, "consensus.yaml")
+    result = cli("consensus", *RATERS, "--take", "median", "-o", str(out))
+    monkeypatch.undo()
+    rescue = tmp_path / "consensus.rescued.yaml"
+    assert result.exit_code == 1
+    assert f"Nothing is lost: the decisions and reasons are saved in {rescue}" in result.stderr
+    assert not out.exists()
+    text = rescue.read_text()
+    assert "gpcheck: 1" in text and "agreement: 'Median der Einschätzungen" in text
+
+
+def test_consensus_rescue_goes_to_the_current_folder_when_the_target_folder_is_gone(
+    cli, tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "not-a-folder").write_text("a file")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    out = tmp_path / "not-a-folder" / "consensus.yaml"
+    result = cli("consensus", *RATERS, "--take", "median", "-o", str(out))
+    assert result.exit_code == 1
+    assert f"saved in {here / 'consensus.rescued.yaml'}" in result.stderr
+    assert "gpcheck: 1" in (here / "consensus.rescued.yaml").read_text()
+
+
+def test_consensus_in_a_terminal_asks_for_another_path(tmp_path) -> None:
+    import sys
+
+    import pexpect
+
+    (tmp_path / "not-a-folder").write_text("a file")
+    gpcheck = str(Path(sys.executable).with_name("gpcheck"))
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "GPCHECK_LANG": "en", "TERM": "xterm"}
+    child = pexpect.spawn(
+        gpcheck,
+        ["consensus", *RATERS, "--take", "median", "--lang", "en", "-o", "not-a-folder/c.yaml"],
+        cwd=str(tmp_path), env=env, dimensions=(40, 120), encoding="utf-8", timeout=30,
+    )  # fmt: skip
+    child.expect("cannot write the file")
+    child.expect("Where should the file be saved instead")
+    child.send("agreed.yaml\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "gpcheck: 1" in (tmp_path / "agreed.yaml").read_text()

@@ -222,7 +222,7 @@ def consensus(
     env = env.for_files(a.language for _, a in sources)
     _print(consensus_view(p, env.t))
     decisions = _decide(p, take, env)
-    _write_consensus(p, decisions, output, env)
+    _write_consensus(p, decisions, output, env, files)
 
 
 def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
@@ -265,13 +265,18 @@ def _vote_pair(name: str, vote: Any, t: Any) -> str:
     return t("facilitator.consensus.votes_line", name=name, vote=vote_text(vote, t))
 
 
-def _write_consensus(p: Any, decisions: dict[str, Any], output: Path, env: Any) -> None:
-    from gpcheck.assessment import save_assessment
+def _write_consensus(
+    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
+) -> None:
+    """Save the agreed file; if it cannot be written, the choices made are never lost."""
+    from gpcheck.assessment import dump_assessment
     from gpcheck.facilitator.consensus import consensus_assessment
+    from gpcheck.outputs import save_or_rescue
 
     agreed_reason = env.t("facilitator.consensus.reason_unanimous")
     result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
-    save_assessment(output, result)
+    ask = _ask_other_path(env) if sys.stdin.isatty() and sys.stdout.isatty() else None
+    output = save_or_rescue(output, dump_assessment(result), inputs, ask)
     agreed = sum(1 for r in p.rows if r.status == "agreed")
     print(
         env.t(
@@ -282,6 +287,23 @@ def _write_consensus(p: Any, decisions: dict[str, Any], output: Path, env: Any) 
             left=len(p.rows) - len(result.criteria),
         )
     )
+
+
+def _ask_other_path(env: Any) -> Any:
+    """In a terminal: show why the file could not be written and ask for another path."""
+
+    def ask(problem: GpcheckError) -> Path:
+        import questionary
+
+        from gpcheck.commands.common import print_error
+
+        print_error(problem, env.lang)
+        answer = questionary.path(
+            env.t("safety.ask_other_path"), validate=lambda text: bool(text.strip())
+        ).unsafe_ask()
+        return Path(answer.strip()).expanduser()
+
+    return ask
 
 
 @handles_errors
