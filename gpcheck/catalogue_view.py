@@ -56,7 +56,8 @@ def criterion_detail(catalogue: Catalogue, c: Criterion, t: Translator) -> Any:
         parts.append(Text(f"{t('criteria.related')}: {names}", style="dim"))
     if c.note:
         parts.append(Text(c.note(lang), style="italic dim"))
-    return Panel(Group(*parts), title=f"{c.number}. {c.name(lang)}", title_align="left")
+    title = Text(f"{c.number}. {c.name(lang)}")  # a Text: the panel parses a str as markup
+    return Panel(Group(*parts), title=title, title_align="left")
 
 
 def catalogue_json(catalogue: Catalogue, only: Criterion | None = None) -> Any:

@@ -8,7 +8,10 @@ with `=` is a formula. One function per destination, so every output calls the s
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # C0 controls except tab and newline, DEL, C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -65,3 +68,44 @@ def csv_cell(value: object) -> object:
     if text.startswith(_CSV_TRIGGERS):
         text = "'" + text
     return document(text)
+
+
+def console(**options: Any) -> Any:
+    """A rich Console that cannot be taken over by text from a file.
+
+    Every command prints through one of these. Whatever reaches the screen, as `Text`, a table
+    cell or a title: control characters and bidi overrides come out as visible escapes
+    (rich's own colours are styles, not text, so they are untouched); hyperlinks are never
+    emitted (gpcheck makes none, so any link came from markup in user text); and markup that
+    does not parse is shown as it is instead of crashing. Text placed into a markup string
+    still goes through `markup()` first, so that `[red]` in a project name stays literal.
+    """
+    return _console_class()(**options)
+
+
+@functools.cache
+def _console_class() -> type:
+    from rich.console import Console
+    from rich.errors import MarkupError
+    from rich.segment import Segment
+    from rich.text import Text
+
+    class SafeConsole(Console):  # type: ignore[misc]
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(_harmless(segment) for segment in buffer)
+
+        def render_str(self, text: str, **kwargs: Any) -> Text:
+            try:
+                return super().render_str(text, **kwargs)
+            except MarkupError:
+                return super().render_str(text, **{**kwargs, "markup": False})
+
+    def _harmless(segment: Segment) -> Segment:
+        text, style, control = segment
+        if control:
+            return segment
+        if style is not None and style.link:
+            style = style.update_link(None)
+        return Segment(printable(text), style, control)
+
+    return SafeConsole

@@ -95,7 +95,9 @@ def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
 
 def print_error(exc: GpcheckError, lang: Lang) -> None:
     """One line on stderr; never wrapped, never a traceback."""
-    line = exc.format(Translator(lang)).replace("\n", " ")
+    from gpcheck.sanitize import printable
+
+    line = printable(exc.format(Translator(lang)), keep_newlines=False)
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
 

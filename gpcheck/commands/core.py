@@ -68,13 +68,12 @@ def score(
     elif format is ScoreFormat.csv:
         write_csv(records(), out, cat)
     else:
-        from rich.console import Console
-
         from gpcheck.batch_output import render_table, table_row
+        from gpcheck.sanitize import console
 
         rows = [table_row(rec, cat, env.t) for rec in records()]
         if rows:
-            Console().print(render_table(rows, cat, env.t))
+            console().print(render_table(rows, cat, env.t))
     if failed:
         raise typer.Exit(int(ExitCode.INVALID))
 
@@ -88,6 +87,7 @@ def validate(
 ) -> None:
     from gpcheck.batch import score_paths
     from gpcheck.commands.common import print_error
+    from gpcheck.sanitize import printable
 
     env = make_env(lang, catalogue)
     ok = bad = 0
@@ -99,13 +99,10 @@ def validate(
         ok += 1
         missing = [c["id"] for c in outcome.record["criteria"] if c["status"] == "missing"]
         if missing:
-            print(
-                env.t(
-                    "validate.incomplete", path=outcome.path, n=len(missing), ids=", ".join(missing)
-                )
-            )
+            path, ids = printable(outcome.path), ", ".join(missing)
+            print(env.t("validate.incomplete", path=path, n=len(missing), ids=ids))
         else:
-            print(env.t("validate.ok", path=outcome.path))
+            print(env.t("validate.ok", path=printable(outcome.path)))
     print(env.t("validate.summary", ok=ok, bad=bad), file=sys.stderr)
     if bad:
         raise typer.Exit(int(ExitCode.INVALID))
@@ -134,10 +131,10 @@ def criteria(
 
         print(json.dumps(catalogue_json(cat, found), ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
+    from gpcheck.sanitize import console
 
     view = criteria_table(cat, env.t) if found is None else criterion_detail(cat, found, env.t)
-    Console().print(view)
+    console().print(view)
 
 
 @handles_errors
@@ -150,11 +147,12 @@ def init(
     from gpcheck.atomic import write_atomic
     from gpcheck.blank import blank_assessment
     from gpcheck.outputs import check_output
+    from gpcheck.sanitize import printable
 
     env = make_env(lang, catalogue)
     check_output(file, force=force)
     write_atomic(file, blank_assessment(env.catalogue, env.t))
-    print(env.t("init.written", path=file))
+    print(env.t("init.written", path=printable(file)))
 
 
 @handles_errors

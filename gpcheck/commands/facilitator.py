@@ -85,10 +85,16 @@ def _target(
     return (output or Path(f"{default}.{fmt.value}")), fmt
 
 
-def _print(renderable: Any) -> None:
-    from rich.console import Console
+def printable(value: Any) -> str:
+    from gpcheck.sanitize import printable as shown
 
-    Console().print(renderable)
+    return shown(value, keep_newlines=False)
+
+
+def _print(renderable: Any) -> None:
+    from gpcheck.sanitize import console
+
+    console().print(renderable)
 
 
 def _warn(text: str) -> None:
@@ -179,7 +185,7 @@ def _write_rendered(
     guard.check(path)
     files.insert(0, (path, render(kind, data, fmt.value, env.t, **extra)))
     write_group(files)  # the report and its chart together, or neither
-    print(env.t("facilitator.written", path=path))
+    print(env.t("facilitator.written", path=printable(path)))
 
 
 @handles_errors
@@ -351,4 +357,4 @@ def worksheet(
     from gpcheck.facilitator.render import render
 
     write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t))
-    print(env.t("facilitator.written", path=path))
+    print(env.t("facilitator.written", path=printable(path)))

@@ -93,7 +93,9 @@ class _Job:
             print_error(exc, self.env.lang)
             return
         self.written += 1
-        print(self.env.t("report.written", path=path))
+        from gpcheck.sanitize import printable
+
+        print(self.env.t("report.written", path=printable(path, keep_newlines=False)))
 
     def render(self, file: Path) -> Path:
         from gpcheck.outputs import same_file

@@ -11,6 +11,7 @@ from typing import Any
 from gpcheck.catalogue import Catalogue
 from gpcheck.facilitator.consensus import NA, CriterionVotes, Decision, Panel, median_vote
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import printable
 
 SKIP = "skip"
 
@@ -55,11 +56,12 @@ def rater_notes(p: Panel, row: CriterionVotes) -> list[tuple[str, str]]:
 
 
 def _show_notes(p: Panel, row: CriterionVotes) -> None:
-    from rich.console import Console
     from rich.padding import Padding
     from rich.text import Text
 
-    console = Console()
+    from gpcheck.sanitize import console as safe_console
+
+    console = safe_console()
     for name, text in rater_notes(p, row):
         line = Text.assemble((f"{name}: ", "bold"), text)
         console.print(Padding(line, (0, 0, 0, 2)), style="dim")
@@ -72,7 +74,8 @@ def _voters(p: Panel, row: CriterionVotes, vote: Any) -> list[str]:
 def _label(text: str, voters: list[str], t: Translator) -> str:
     if not voters:
         return text
-    return text + t("facilitator.consensus.choice_voters", names=", ".join(voters))
+    names = ", ".join(printable(v, keep_newlines=False) for v in voters)
+    return text + t("facilitator.consensus.choice_voters", names=names)
 
 
 def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> Decision | None:

@@ -15,6 +15,7 @@ from gpcheck.facilitator.context import hint_projects, project_label
 from gpcheck.facilitator.context import spark as one_line
 from gpcheck.facilitator.workshop import CriterionSummary, Workshop, shade
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import markup
 from gpcheck.scoring import CriterionResult
 
 # Heat-map backgrounds from stage 0 (light) to the top stage (dark), and the text on them.
@@ -175,7 +176,7 @@ def consensus_view(p: Panel, t: Translator) -> Any:
 
     name = p.assessments[0].project.name
     table = Table(
-        title=t("facilitator.consensus.title", project=name, n=len(p.raters)),
+        title=t("facilitator.consensus.title", project=markup(name), n=len(p.raters)),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -252,7 +253,8 @@ def compare_view(cmp: Comparison, t: Translator) -> Any:
     if cmp.catalogue_mismatch:
         warning = t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref)
         parts.append(RichPanel(Text(warning, "bold"), border_style="yellow"))
-    table = Table(title=compare_title(cmp, t), title_justify="left", box=box.SIMPLE_HEAD)
+    title = compare_title(cmp, t, project=markup(cmp.new.assessment.project.name))
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("#", justify="right")
     table.add_column(t("common.criterion"), overflow="fold")
     for key in ("col_before", "col_after", "col_change", "col_target"):
@@ -277,11 +279,11 @@ def compare_view(cmp: Comparison, t: Translator) -> Any:
     return Group(*parts)
 
 
-def compare_title(cmp: Comparison, t: Translator) -> str:
+def compare_title(cmp: Comparison, t: Translator, project: str | None = None) -> str:
     undated = t("facilitator.compare.undated")
     return t(
         "facilitator.compare.title",
-        project=cmp.new.assessment.project.name,
+        project=cmp.new.assessment.project.name if project is None else project,
         old=cmp.old_date.isoformat() if cmp.old_date else undated,
         new=cmp.new_date.isoformat() if cmp.new_date else undated,
     )
