@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from gpcheck.catalogue import Catalogue
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import csv_cell
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
@@ -56,7 +57,7 @@ def write_csv(records: Iterable[dict[str, Any]], out: IO[str], catalogue: Catalo
             if c.get("status") == "not_applicable":
                 stage = "n/a"
             row += [_blank(stage), _blank(c.get("score"))]
-        writer.writerow(row)
+        writer.writerow([csv_cell(cell) for cell in row])
 
 
 def _blank(value: Any) -> Any:

@@ -245,3 +245,60 @@ def test_consensus_in_a_terminal_asks_for_another_path(tmp_path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert "gpcheck: 1" in (tmp_path / "agreed.yaml").read_text()
+
+
+# --- spreadsheets and documents -----------------------------------------------------------
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cli, tmp_path) -> None:
+    import csv
+    import io
+
+    names = ['=HYPERLINK("https://evil.example","click")', "+1", "-2", "@SUM(A1)", "Nordstadt"]
+    for i, name in enumerate(names):
+        (tmp_path / f"p{i}.yaml").write_text(
+            f"gpcheck: 1\nproject: {{name: '{name}'}}\ncriteria:\n  participation: {{stage: 2}}\n"
+        )
+    result = cli("score", "-f", "csv", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [row["project"] for row in rows] == ["'" + n for n in names[:4]] + ["Nordstadt"]
+    assert rows[0]["participation_stage"] == "2"
+
+
+HIDDEN = 'gpcheck: 1\nproject:\n  name: "Kita \\e[2J \\u202eevil"\ncriteria:\n  participation:\n'
+HIDDEN += '    stage: 2\n    notes: "note \\e[31m \\u202e x \\x07"\n'
+
+
+@pytest.mark.parametrize(
+    ("args", "out"),
+    [
+        (["report", "-f", "html", "{src}"], "h.html"),
+        (["report", "-f", "md", "{src}"], "h.md"),
+        (["workshop", "{src}", str(A), "-o", "{dir}/w.html"], "w.html"),
+        (["workshop", "{src}", str(A), "-o", "{dir}/w.md"], "w.md"),
+        (["compare", str(A), "{src}", "-o", "{dir}/c.md"], "c.md"),
+    ],
+    ids=["report-html", "report-md", "workshop-html", "workshop-md", "compare-md"],
+)
+def test_documents_drop_control_characters_and_bidi_overrides(cli, tmp_path, args, out) -> None:
+    src = tmp_path / "h.yaml"
+    src.write_text(HIDDEN)
+    result = cli(*(a.format(src=src, dir=tmp_path) for a in args))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / out).read_text()
+    assert "Kita" in text
+    for char in ("\x1b", "\u202e", "\x07"):
+        assert char not in text
+
+
+def test_the_pdf_report_drops_bidi_overrides(cli, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    src = tmp_path / "h.yaml"
+    src.write_text(HIDDEN)
+    result = cli("report", str(src))
+    assert result.exit_code == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "h.pdf").pages)
+    assert "Kita" in text and "evil" in text
+    assert "\u202e" not in text and "\x1b" not in text

@@ -32,6 +32,18 @@ def md_url(value: object) -> str:
     return quote(str(value), safe="/.-_~")
 
 
+def _finalize(value: Any) -> Any:
+    """Every `{{ … }}` in every template: control characters and bidi overrides dropped."""
+    if not isinstance(value, str):
+        return value
+    from markupsafe import Markup
+
+    from gpcheck.sanitize import document
+
+    cleaned = document(value)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
 @functools.cache
 def environment() -> Any:
     """One environment per process: templates are compiled once and cached."""
@@ -45,6 +57,7 @@ def environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_finalize,
     )
     env.filters["md"] = md_escape
     env.filters["md_url"] = md_url
