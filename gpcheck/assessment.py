@@ -260,6 +260,26 @@ def _dotted(loc: list[Any]) -> str:
     return out
 
 
+def redacted(assessment: Assessment) -> Assessment:
+    """A copy to share outside the team: no names of people and no free text.
+
+    Kept: the project's name, organisation and location, the date, and per criterion whether
+    it applies, the stage, the target and each step's due date. Dropped: contact, assessors,
+    notes, evidence, reasons, agreement texts, step actions and owners; raters become #1, #2.
+    The copy is for rendering only (a step's action is empty), never for saving.
+    """
+    project = assessment.project.model_copy(update={"contact": None, "assessors": []})
+    criteria = {cid: _redacted_answer(answer) for cid, answer in assessment.criteria.items()}
+    return assessment.model_copy(update={"project": project, "criteria": criteria})
+
+
+def _redacted_answer(answer: Answer) -> Answer:
+    steps = [step.model_copy(update={"action": "", "owner": None}) for step in answer.plan]
+    ratings = answer.ratings and {f"#{i}": s for i, s in enumerate(answer.ratings.values(), 1)}
+    update = {"reason": None, "notes": None, "evidence": [], "agreement": None}
+    return answer.model_copy(update={**update, "plan": steps, "ratings": ratings})
+
+
 def dump_assessment(assessment: Assessment) -> str:
     """YAML text of an assessment, in the documented field order, without empty defaults."""
     data = assessment.model_dump(mode="python", exclude_defaults=True)

@@ -302,3 +302,50 @@ def test_the_pdf_report_drops_bidi_overrides(cli, tmp_path) -> None:
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "h.pdf").pages)
     assert "Kita" in text and "evil" in text
     assert "\u202e" not in text and "\x1b" not in text
+
+
+# --- --redact: what may leave the team ---------------------------------------------------
+
+SECRET_FILE = """\
+gpcheck: 1
+project:
+  name: Kiezküche
+  organisation: Nachbarschaftshaus
+  contact: Contact-Person-Secret
+  assessors: [Assessor-Secret]
+  date: 2026-03-01
+criteria:
+  participation:
+    stage: 2
+    target: 3
+    notes: Notes-Secret
+    evidence: [Evidence-Secret]
+    plan:
+      - {action: Action-Secret, owner: Owner-Secret, due: 2026-06-30}
+    ratings: {Rater-Secret: 2}
+    agreement: Agreement-Secret
+  setting:
+    applicable: false
+    reason: Reason-Secret
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_redact_drops_names_and_all_free_text_but_keeps_stages_targets_dates(
+    cli, tmp_path, fmt
+) -> None:
+    src = tmp_path / "k.yaml"
+    src.write_text(SECRET_FILE)
+    result = cli("report", "-f", fmt, "--redact", "--lang", "en", str(src))
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / f"k.{fmt}"
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    else:
+        text = out.read_text()
+    assert "Secret" not in text
+    assert "Kiezküche" in text and "Nachbarschaftshaus" in text
+    assert "2026-06-30" in text and "2026-03-01" in text  # due date, date of the assessment
+    assert "Consultation" in text and "Involvement" in text  # stage 2 and the target 3

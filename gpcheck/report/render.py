@@ -43,6 +43,8 @@ def render_text(
     from gpcheck.report.context import build_context
     from gpcheck.report.templates import environment
 
+    if redact:  # one place: every part of the report sees only what may be shared
+        result, baseline = _redacted(result), baseline and _redacted(baseline)
     t = Translator("de" if lang == "de" else "en")
     context = build_context(
         result, lang=t.lang, redact=redact, comparison=_compare(baseline, result)
@@ -51,6 +53,14 @@ def render_text(
     context["chart_file"] = chart_file
     template = environment().get_template("report.md" if fmt == "md" else "report.html")
     return template.render(context)
+
+
+def _redacted(result: Result) -> Result:
+    import dataclasses
+
+    from gpcheck.assessment import redacted
+
+    return dataclasses.replace(result, assessment=redacted(result.assessment))
 
 
 def _compare(baseline: Result | None, result: Result) -> Any:
