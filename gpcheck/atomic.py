@@ -18,12 +18,15 @@ from pathlib import Path
 from gpcheck.errors import GpcheckError
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write to a temp file in the same folder, fsync, then `os.replace` over `path`."""
-    write_group([(Path(path), data)])
+def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None) -> None:
+    """Write to a temp file in the same folder, fsync, then `os.replace` over `path`.
+
+    `mode` forces the permission bits (e.g. 0o600 for a private file).
+    """
+    write_group([(Path(path), data)], mode=mode)
 
 
-def write_group(files: Sequence[tuple[Path, str | bytes]]) -> None:
+def write_group(files: Sequence[tuple[Path, str | bytes]], *, mode: int | None = None) -> None:
     """Write all files or none: on a failure every target is left as it was before."""
     files = [(Path(path), data) for path, data in files]
     temps: list[str] = []
@@ -33,7 +36,7 @@ def write_group(files: Sequence[tuple[Path, str | bytes]]) -> None:
         for path, data in files:
             current = path
             _refuse_folder(path)
-            temps.append(_write_temp(path, data))
+            temps.append(_write_temp(path, data, mode))
         for (path, _), tmp in zip(files, temps, strict=True):
             current = path
             undo = _backup(path, tmp) if len(files) > 1 else _KEEP
@@ -59,14 +62,14 @@ def _refuse_folder(path: Path) -> None:
         raise IsADirectoryError(21, os.strerror(21), str(path))
 
 
-def _write_temp(path: Path, data: str | bytes) -> str:
+def _write_temp(path: Path, data: str | bytes, mode: int | None) -> str:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            os.fchmod(fh.fileno(), _mode_for(path))
+            os.fchmod(fh.fileno(), _mode_for(path) if mode is None else mode)
             os.fsync(fh.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -89,7 +89,7 @@ def _rescue(path: Path, text: str, failure: GpcheckError) -> None:
     reason = failure.params.get("reason") or failure.key
     name = f"{path.stem}.rescued{path.suffix}"
     for folder in (path.parent, Path.cwd(), Path(tempfile.gettempdir())):
-        rescue = _free_name(folder / name)
+        rescue = free_name(folder / name)
         try:
             write_atomic(rescue, text)
         except GpcheckError:
@@ -100,7 +100,7 @@ def _rescue(path: Path, text: str, failure: GpcheckError) -> None:
     raise GpcheckError("output_printed", path=path, reason=reason)
 
 
-def _free_name(path: Path) -> Path:
+def free_name(path: Path) -> Path:
     """`path`, or `stem-2.suffix`, `stem-3.suffix`, … : a rescue never replaces a file."""
     candidate, n = path, 1
     while os.path.lexists(candidate):

@@ -349,3 +349,62 @@ def test_redact_drops_names_and_all_free_text_but_keeps_stages_targets_dates(
     assert "Kiezküche" in text and "Nachbarschaftshaus" in text
     assert "2026-06-30" in text and "2026-03-01" in text  # due date, date of the assessment
     assert "Consultation" in text and "Involvement" in text  # stage 2 and the target 3
+
+
+# --- workshop --anonymous: letters nobody can work out, a key only the facilitator has ----
+
+GROUP = sorted((EXAMPLES / "workshop").glob("*.yaml"))
+
+
+def _letters(key: Path) -> dict[str, str]:
+    lines = key.read_text().splitlines()[2:]
+    return {line.split(":", 1)[0]: line.split("(")[-1].rstrip(")") for line in lines}
+
+
+def test_anonymous_letters_come_with_a_private_key_file(cli, tmp_path) -> None:
+    out = tmp_path / "group.html"
+    result = cli("workshop", *map(str, GROUP), "--anonymous", "--lang", "en", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    key = tmp_path / "group.key.txt"
+    assert f"The private key (which letter is which project) is in {key}" in result.stderr
+    assert "do not share it" in result.stderr
+    assert _mode(key) == 0o600
+    text = key.read_text()
+    assert text.startswith("PRIVATE – for the facilitator only")
+    assert sorted(_letters(key).values()) == sorted(map(str, GROUP))
+    shared = out.read_text()
+    for path in GROUP:  # the shareable page names neither projects nor files
+        from gpcheck.assessment import load_assessment
+        from gpcheck.catalogue import load_catalogue
+
+        name = load_assessment(path, load_catalogue()).project.name
+        assert name in text and name not in shared and path.stem not in shared
+
+
+def test_anonymous_letters_cannot_be_worked_out_from_the_names(cli, tmp_path) -> None:
+    """Each run draws new letters: the same files do not get the same letters every time."""
+    seen = set()
+    for run in range(6):
+        out = tmp_path / f"run{run}.md"
+        result = cli("workshop", *map(str, GROUP), "--anonymous", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        seen.add(tuple(sorted(_letters(tmp_path / f"run{run}.key.txt").items())))
+        if len(seen) > 1:
+            return
+    raise AssertionError("six runs gave the same letters: they follow from the names")
+
+
+def test_the_key_file_never_replaces_a_file_without_force(cli, tmp_path) -> None:
+    out = tmp_path / "group.md"
+    (tmp_path / "group.key.txt").write_text("notes of the facilitator")
+    result = cli("workshop", *map(str, GROUP), "--anonymous", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "group.key.txt").read_text() == "notes of the facilitator"
+    assert len(_letters(tmp_path / "group.key-2.txt")) == len(GROUP)
+
+
+def test_the_terminal_view_gets_its_key_file_too(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli("workshop", *map(str, GROUP), "--anonymous").exit_code == 0
+    assert cli("workshop", *map(str, GROUP), "--anonymous").exit_code == 0
+    assert _mode(tmp_path / "workshop.key.txt") == _mode(tmp_path / "workshop.key-2.txt") == 0o600

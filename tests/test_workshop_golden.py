@@ -38,7 +38,7 @@ def results(folder: str, catalogue) -> list:
 )
 def test_golden_workshop(name, lang, anonymous, criteria, fmt, catalogue) -> None:
     chosen = select_criteria(catalogue, criteria)
-    ws = workshop(results("workshop", catalogue), chosen, anonymous=anonymous)
+    ws = workshop(results("workshop", catalogue), chosen, anonymous=anonymous, secret=b"golden")
     text = render_text("workshop", (ws, catalogue), fmt, Translator(lang))
     check_golden(f"{name}.{lang}.{fmt}", text)
 

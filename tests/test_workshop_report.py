@@ -64,7 +64,8 @@ def test_terminal_view_shows_heat_map_distribution_topics(cli) -> None:
     assert "Questions worth discussing" in out
 
 
-def test_terminal_view_anonymous_has_letters_and_no_names(cli) -> None:
+def test_terminal_view_anonymous_has_letters_and_no_names(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the private key file goes to the current folder
     result = cli("workshop", str(WORKSHOP), "--anonymous", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "Project A" in result.stdout and "Project F" in result.stdout

@@ -6,6 +6,7 @@ renderer. Everything heavy (rich, questionary, jinja2, weasyprint) is imported w
 
 from __future__ import annotations
 
+import secrets
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -126,18 +127,22 @@ def workshop(
     env = make_env(lang, catalogue)
     cat = env.catalogue
     chosen = select_criteria(cat, criteria)
-    results, failed = [], 0
+    results, loaded, failed = [], [], 0
     files = _files(paths)
     for path in files:
         try:
             results.append(_load(path, cat))
+            loaded.append(path)
         except GpcheckError as exc:
             failed += 1
             print_error(exc, env.lang)
     if not results:
         raise GpcheckError("usage", message=env.t("facilitator.workshop.no_results"))
     env = env.for_files(r.assessment.language for r in results)
-    ws = summarise(results, chosen, anonymous=anonymous)
+    secret = secrets.token_bytes(32)  # new letters every run; only the key file tells
+    ws = summarise(results, chosen, anonymous=anonymous, secret=secret)
+    if anonymous:
+        _write_key(_key_path(output, files, force), results, loaded, secret, env)
     if len(ws.catalogue_refs) > 1:
         refs = ", ".join(ws.catalogue_refs)
         _warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
@@ -163,6 +168,36 @@ class Guard:
 
         for path in paths:
             check_output(path, self.inputs, force=self.force)
+
+
+def _key_path(output: Path | None, inputs: list[Path], force: bool) -> Path:
+    """The private key file beside the output (`w.html` → `w.key.txt`), else `workshop.key.txt`.
+
+    An existing file there is replaced only with --force; otherwise the key takes the next
+    free name (`w.key-2.txt`), since every run has new letters and needs its own key.
+    """
+    from gpcheck.outputs import check_output, free_name
+
+    key = Path("workshop.key.txt") if output is None else output.with_name(f"{output.stem}.key.txt")
+    key = key if force else free_name(key)
+    check_output(key, inputs, force=force)
+    return key
+
+
+def _write_key(key: Path, results: list[Any], files: list[Path], secret: bytes, env: Any) -> None:
+    """Which letter is which project, for the facilitator only (mode 600, never shared)."""
+    from gpcheck.atomic import write_atomic
+    from gpcheck.facilitator.workshop import anonymous_order, letter
+    from gpcheck.sanitize import document
+
+    lines = [env.t("safety.key_header"), ""]
+    for position, index in enumerate(anonymous_order(results, secret)):
+        project = document(results[index].assessment.project.name)
+        lines.append(
+            env.t("safety.key_line", letter=letter(position), project=project, file=files[index])
+        )
+    write_atomic(key, "\n".join(lines) + "\n", mode=0o600)
+    _warn(env.t("safety.key_written", path=printable(key)))
 
 
 def _write_rendered(

@@ -9,7 +9,8 @@ renderer can leak one by mistake.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import hmac
+import secrets
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -100,11 +101,16 @@ def workshop(
     criteria: Sequence[Criterion] | None = None,
     *,
     anonymous: bool = False,
+    secret: bytes | None = None,
 ) -> Workshop:
-    """Summarise the results of a workshop group over the chosen criteria."""
+    """Summarise the results of a workshop group over the chosen criteria.
+
+    `secret` decides the anonymous letters (see `anonymous_order`); without one, a new
+    random secret is drawn, so the letters differ from run to run.
+    """
     chosen = tuple(criteria) if criteria else (results[0].catalogue.criteria if results else ())
     ids = [c.id for c in chosen]
-    ordered = _order(results, anonymous)
+    ordered = _order(results, anonymous, secret or secrets.token_bytes(32))
     rows = tuple(_row(r, i, ids, anonymous) for i, r in enumerate(ordered))
     summaries = tuple(_summary(c, [row.cells[k] for row in rows]) for k, c in enumerate(chosen))
     return Workshop(
@@ -118,18 +124,31 @@ def workshop(
     )
 
 
-def _order(results: Sequence[Result], anonymous: bool) -> list[Result]:
-    """Alphabetical for the facilitator; for the group an order that does not follow the names
-    (a hash of them), so "Projekt A" is not simply the first name in the alphabet – yet the
-    same files always get the same letters."""
+def _order(results: Sequence[Result], anonymous: bool, secret: bytes) -> list[Result]:
+    """Alphabetical for the facilitator; for the group the secret order of `anonymous_order`."""
+    if anonymous:
+        return [results[i] for i in anonymous_order(results, secret)]
+    return [
+        r
+        for _, r in sorted(
+            enumerate(results), key=lambda x: (x[1].assessment.project.name.casefold(), x[0])
+        )
+    ]
 
-    def key(item: tuple[int, Result]) -> tuple[str, int]:
-        name = item[1].assessment.project.name
-        if anonymous:
-            return hashlib.sha256(name.encode()).hexdigest(), item[0]
-        return name.casefold(), item[0]
 
-    return [r for _, r in sorted(enumerate(results), key=key)]
+def anonymous_order(results: Sequence[Result], secret: bytes) -> list[int]:
+    """Indices of `results` in the order that gets the letters A, B, C, ….
+
+    Keyed by a secret drawn for each run (an HMAC of the name), so nobody who knows the names
+    can work out which letter is whose; only the facilitator's key file, written from this
+    same order, tells. With the same secret the same files get the same letters.
+    """
+
+    def key(i: int) -> tuple[str, int]:
+        name = results[i].assessment.project.name
+        return hmac.new(secret, name.encode(), "sha256").hexdigest(), i
+
+    return sorted(range(len(results)), key=key)
 
 
 def _row(result: Result, index: int, ids: list[str], anonymous: bool) -> ProjectRow:
