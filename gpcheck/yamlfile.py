@@ -149,6 +149,8 @@ def check_depth(text: str, path: Path | None = None) -> None:
 
 
 _MARKERS = re.compile(r"(?:[-?:](?: +|$))*")
+_INDENTS = re.compile(r"^ *(?=[^ \n])", re.M)
+_MARKER_RUN = r"^ *(?:[-?:](?: +|$)){%d}"
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?$")
 
 
@@ -160,6 +162,10 @@ def _too_deep(text: str) -> int | None:
     way). Lines inside a block scalar (`notes: |`) are text, not structure, and are skipped.
     """
     count_flow = text.count("[") + text.count("{") > MAX_DEPTH
+    if not count_flow:  # fast path: depth ≤ distinct indentations + markers on one line
+        room = MAX_DEPTH - len(set(_INDENTS.findall(text)))
+        if room > 0 and not re.search(_MARKER_RUN % room, text, re.M):
+            return None
     stack: list[int] = []
     scalar: int | None = None
     flow = 0

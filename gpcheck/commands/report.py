@@ -205,9 +205,11 @@ def doctor(lang: LangOption = None, catalogue: CatalogueOption = None) -> None:
         found.append(Finding(True, env.t("report.doctor.ok_catalogue", ref=cat.ref, n=len(cat))))
     except GpcheckError as exc:
         found.append(Finding(False, exc.format(env.t)))
+    from gpcheck.sanitize import printable
+
     for f in found:
         mark = "✓" if f.ok else ("!" if f.warning else "✗")
-        print(f"{mark} {f.text}")
+        print(f"{mark} {printable(f.text)}")
     problems = sum(1 for f in found if not f.ok and not f.warning)
     if problems:
         print(env.t("report.doctor.problems", n=problems))
