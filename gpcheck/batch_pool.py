@@ -93,7 +93,9 @@ class _Pool:
         return self.executor.submit(_worker_chunk, chunk)
 
     def restart(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        # Waiting for the broken pool's manager thread: without it, Python's exit handler
+        # writes to the pool's closed wake-up pipe and prints a traceback at exit.
+        self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._new(self.workers)
 
     def isolated(self, item: Any) -> Outcome:
@@ -106,7 +108,7 @@ class _Pool:
         except BrokenProcessPool:
             return Outcome(item, error=GpcheckError("worker_died", path=item))
         finally:
-            single.shutdown(wait=False, cancel_futures=True)
+            single.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
