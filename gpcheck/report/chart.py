@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import math
 import textwrap
-from html import escape
+from html import escape as _html_escape
 
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import document
 from gpcheck.scoring import Result
+
+
+def escape(text: str) -> str:
+    """Text for SVG: control characters (not allowed in XML) and bidi overrides dropped."""
+    return _html_escape(document(text))
+
 
 WIDTH, RADIUS, MARGIN_Y = 720, 150, 70
 CX = WIDTH / 2
