@@ -408,3 +408,37 @@ def test_the_terminal_view_gets_its_key_file_too(cli, tmp_path, monkeypatch) -> 
     assert cli("workshop", *map(str, GROUP), "--anonymous").exit_code == 0
     assert cli("workshop", *map(str, GROUP), "--anonymous").exit_code == 0
     assert _mode(tmp_path / "workshop.key.txt") == _mode(tmp_path / "workshop.key-2.txt") == 0o600
+
+
+def test_ctrl_c_while_choosing_keeps_the_decisions_made_so_far(tmp_path) -> None:
+    import sys
+
+    import pexpect
+
+    from gpcheck.assessment import load_assessment
+    from gpcheck.catalogue import load_catalogue
+
+    gpcheck = str(Path(sys.executable).with_name("gpcheck"))
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(
+        gpcheck, ["consensus", *RATERS, "--lang", "en", "-o", "agreed.yaml"],
+        cwd=str(tmp_path), env=env, dimensions=(40, 120), encoding="utf-8", timeout=30,
+    )  # fmt: skip
+    child.expect("which stage does the team agree on")
+    child.expect(r"\(arrow keys, Enter\)")
+    child.send("\r")
+    child.expect(r"Why this stage\?")
+    child.send(" – we agreed after a long talk\r")
+    child.expect("which stage does the team agree on")
+    child.expect(r"\(arrow keys, Enter\)")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = tmp_path / "agreed.unfinished.yaml"
+    assert child.exitstatus == 130
+    assert "The 1 decisions made so far are saved in this file" in child.before
+    assert not (tmp_path / "agreed.yaml").exists()
+    decided = load_assessment(draft, load_catalogue())
+    assert any(
+        "we agreed after a long talk" in (a.agreement or "") for a in decided.criteria.values()
+    )

@@ -262,17 +262,44 @@ def consensus(
     p = panel(sources, cat)
     env = env.for_files(a.language for _, a in sources)
     _print(consensus_view(p, env.t))
-    decisions = _decide(p, take, env)
+    decisions: dict[str, Any] = {}
+    try:
+        _decide(p, take, env, decisions)
+    except KeyboardInterrupt:
+        _save_unfinished(p, decisions, output, env, files)
     _write_consensus(p, decisions, output, env, files)
 
 
-def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
-    """--take median, else the facilitator's choice in the terminal (which needs one)."""
+def _save_unfinished(
+    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
+) -> None:
+    """Ctrl-C while choosing: the decisions made so far go to `<output>.unfinished.yaml`."""
+    if not decisions:
+        raise KeyboardInterrupt
+    from gpcheck.assessment import dump_assessment
+    from gpcheck.facilitator.consensus import consensus_assessment
+    from gpcheck.outputs import free_name, save_or_rescue
+
+    agreed_reason = env.t("facilitator.consensus.reason_unanimous")
+    result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
+    draft = free_name(output.with_name(f"{output.stem}.unfinished{output.suffix}"))
+    draft = save_or_rescue(draft, dump_assessment(result), inputs)
+    raise GpcheckError(
+        "consensus_unfinished", path=draft, n=len(decisions), exit_code=ExitCode.INTERRUPTED
+    )
+
+
+def _decide(p: Any, take: Take | None, env: Any, decisions: dict[str, Any]) -> None:
+    """--take median, else the facilitator's choice in the terminal (which needs one).
+
+    Fills `decisions` one by one, so that what was decided survives a Ctrl-C.
+    """
     open_rows = p.open_rows()
     if not open_rows:
-        return {}
+        return
     if take is Take.median:
-        return _median_decisions(p, env.t)
+        decisions.update(_median_decisions(p, env.t))
+        return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise GpcheckError(
             "usage",
@@ -281,7 +308,7 @@ def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
         )
     from gpcheck.facilitator.choose import choose
 
-    return choose(p, env.catalogue, env.t)
+    choose(p, env.catalogue, env.t, into=decisions)
 
 
 def _median_decisions(p: Any, t: Any) -> dict[str, Any]:

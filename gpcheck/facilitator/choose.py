@@ -16,9 +16,14 @@ from gpcheck.sanitize import printable
 SKIP = "skip"
 
 
-def choose(p: Panel, catalogue: Catalogue, t: Translator) -> dict[str, Decision]:
-    """Ask for a stage and a reason for every open criterion; Ctrl-C raises KeyboardInterrupt."""
-    decisions: dict[str, Decision] = {}
+def choose(
+    p: Panel, catalogue: Catalogue, t: Translator, into: dict[str, Decision] | None = None
+) -> dict[str, Decision]:
+    """Ask for a stage and a reason for every open criterion; Ctrl-C raises KeyboardInterrupt.
+
+    Each decision goes into `into` as soon as it is made, so the caller keeps them on Ctrl-C.
+    """
+    decisions: dict[str, Decision] = {} if into is None else into
     rows = sorted(p.open_rows(), key=lambda r: (r.status != "discuss", r.criterion.number))
     for row in rows:
         decision = _ask(p, row, catalogue, t)
