@@ -283,3 +283,10 @@ def test_jobs_streams_in_order_without_a_dying_worker(tmp_path, cli) -> None:
     assert [line.split(",")[1] for line in result.stdout.splitlines()[1:]] == [
         f"P{i}" for i in range(40)
     ]
+
+
+def test_a_huge_key_does_not_flood_the_error_line(write, cli) -> None:
+    key = "k" * 200_000  # an explicit key (`? …`): libyaml allows any length there
+    path = write(f"gpcheck: 1\nproject: {{name: X}}\ncriteria:\n  ? {key}\n  : {{stage: 1}}\n")
+    line = _one_line(cli, path)
+    assert line.startswith(f"{path}:4:5: criteria.kkk") and len(line) <= 1_000

@@ -93,11 +93,16 @@ def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
     return Env(resolve_language(chosen), catalogue, chosen is not None)
 
 
+MAX_ERROR_LINE = 1_000  # a key or value a file's author made huge must not flood the screen
+
+
 def print_error(exc: GpcheckError, lang: Lang) -> None:
-    """One line on stderr; never wrapped, never a traceback."""
+    """One line on stderr; never wrapped, never a traceback, never longer than a screenful."""
     from gpcheck.sanitize import printable
 
     line = printable(exc.format(Translator(lang)), keep_newlines=False)
+    if len(line) > MAX_ERROR_LINE:
+        line = line[: MAX_ERROR_LINE - 1] + "…"
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
 
