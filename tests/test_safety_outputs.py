@@ -403,6 +403,14 @@ def test_the_key_file_never_replaces_a_file_without_force(cli, tmp_path) -> None
     assert len(_letters(tmp_path / "group.key-2.txt")) == len(GROUP)
 
 
+def test_a_refused_output_leaves_no_key_file(cli, tmp_path) -> None:
+    out = tmp_path / "group.html"
+    out.write_text("last week's pages")
+    result = cli("workshop", *map(str, GROUP), "--anonymous", "-o", str(out))
+    assert result.exit_code == 1 and "the file exists already" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["group.html"]
+
+
 def test_the_terminal_view_gets_its_key_file_too(cli, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert cli("workshop", *map(str, GROUP), "--anonymous").exit_code == 0

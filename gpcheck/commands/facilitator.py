@@ -141,8 +141,7 @@ def workshop(
     env = env.for_files(r.assessment.language for r in results)
     secret = secrets.token_bytes(32)  # new letters every run; only the key file tells
     ws = summarise(results, chosen, anonymous=anonymous, secret=secret)
-    if anonymous:
-        _write_key(_key_path(output, files, force), results, loaded, secret, env)
+    key = _key_path(output, files, force) if anonymous else None
     if len(ws.catalogue_refs) > 1:
         refs = ", ".join(ws.catalogue_refs)
         _warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
@@ -152,6 +151,8 @@ def workshop(
         _print(workshop_view(ws, env.t))
     else:
         _write_rendered("workshop", (ws, cat), output, format, env, Guard(files, force))
+    if key is not None:  # after the output, so a refused output leaves no key behind
+        _write_key(key, results, loaded, secret, env)
     if failed:
         _warn(env.t("facilitator.workshop.errors_summary", bad=failed))
         raise typer.Exit(int(ExitCode.INVALID))
