@@ -85,20 +85,53 @@ def console(**options: Any) -> Any:
 
 @functools.cache
 def _console_class() -> type:
-    from rich.console import Console
+    from rich.console import Console, Group
     from rich.errors import MarkupError
+    from rich.padding import Padding
+    from rich.panel import Panel
     from rich.segment import Segment
+    from rich.table import Table
     from rich.text import Text
 
     class SafeConsole(Console):  # type: ignore[misc]
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            super().print(*(_escaped(self, o) for o in objects), **kwargs)
+
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             return super()._render_buffer(_harmless(segment) for segment in buffer)
 
         def render_str(self, text: str, **kwargs: Any) -> Text:
+            text = printable(text)  # before measuring, so that columns line up
             try:
                 return super().render_str(text, **kwargs)
             except MarkupError:
                 return super().render_str(text, **{**kwargs, "markup": False})
+
+    def _escaped(console: Any, item: Any) -> Any:
+        """Escapes made before layout (tables measure text first): Text in the usual containers.
+
+        Anything missed here is still escaped in `_harmless`, only without exact alignment.
+        """
+        if isinstance(item, Text):
+            if printable(item.plain) == item.plain:
+                return item
+            pieces = [(printable(seg.text), seg.style) for seg in item.render(console, end="")]
+            return Text.assemble(
+                *pieces, justify=item.justify, overflow=item.overflow, no_wrap=item.no_wrap
+            )
+        if isinstance(item, Table):
+            item.title = _escaped(console, item.title)
+            for column in item.columns:
+                column.header = _escaped(console, column.header)
+                column._cells = [_escaped(console, cell) for cell in column._cells]
+        elif isinstance(item, Panel):
+            item.title = _escaped(console, item.title)
+            item.renderable = _escaped(console, item.renderable)
+        elif isinstance(item, Padding):
+            item.renderable = _escaped(console, item.renderable)
+        elif isinstance(item, Group):
+            item._renderables = [_escaped(console, r) for r in item._renderables]
+        return item
 
     def _harmless(segment: Segment) -> Segment:
         text, style, control = segment

@@ -108,3 +108,13 @@ def test_criteria_from_a_hostile_catalogue_are_shown_harmlessly(cli, tmp_path) -
     result = cli("criteria", "1", "--catalogue", str(folder), env=TERMINAL)
     assert result.exit_code == 0, result.output
     _harmless(result.stdout)
+
+
+def test_escaped_names_keep_the_table_columns_aligned(cli, tmp_path) -> None:
+    (tmp_path / "a.yaml").write_text(_assessment(r"A \e[2J\u202e", 2))
+    (tmp_path / "b.yaml").write_text(_assessment("Plain name", 2))
+    result = cli("score", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "2/6" in line]
+    assert len(rows) == 2 and "A \\x1b[2J\\u202e" in rows[0]
+    assert rows[0].index("2/6") == rows[1].index("2/6")
