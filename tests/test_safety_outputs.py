@@ -199,6 +199,8 @@ def _fail_replacing(monkeypatch, name: str) -> None:
 def test_consensus_that_cannot_be_saved_goes_to_a_rescue_file_beside_it(
     cli, tmp_path, monkeypatch
 ) -> None:
+    expected = tmp_path / "expected.yaml"
+    assert cli("consensus", *RATERS, "--take", "median", "-o", str(expected)).exit_code == 0
     out = tmp_path / "consensus.yaml"
     _fail_replacing(monkeypatch, "consensus.yaml")
     result = cli("consensus", *RATERS, "--take", "median", "-o", str(out))
@@ -207,8 +209,7 @@ def test_consensus_that_cannot_be_saved_goes_to_a_rescue_file_beside_it(
     assert result.exit_code == 1
     assert f"Nothing is lost: the decisions and reasons are saved in {rescue}" in result.stderr
     assert not out.exists()
-    text = rescue.read_text()
-    assert "gpcheck: 1" in text and "agreement: 'Median der Einschätzungen" in text
+    assert rescue.read_text() == expected.read_text()  # every decision and reason
 
 
 def test_consensus_rescue_goes_to_the_current_folder_when_the_target_folder_is_gone(
@@ -323,7 +324,6 @@ criteria:
     plan:
       - {action: Action-Secret, owner: Owner-Secret, due: 2026-06-30}
     ratings: {Rater-Secret: 2}
-    agreement: Agreement-Secret
   setting:
     applicable: false
     reason: Reason-Secret
@@ -446,7 +446,5 @@ def test_ctrl_c_while_choosing_keeps_the_decisions_made_so_far(tmp_path) -> None
     assert child.exitstatus == 130
     assert "The 1 decisions made so far are saved in this file" in child.before
     assert not (tmp_path / "agreed.yaml").exists()
-    decided = load_assessment(draft, load_catalogue())
-    assert any(
-        "we agreed after a long talk" in (a.agreement or "") for a in decided.criteria.values()
-    )
+    load_assessment(draft, load_catalogue())  # a valid assessment file
+    assert "we agreed after a long talk" in draft.read_text()
