@@ -31,6 +31,7 @@ from gpcheck.yamlfile import key_ref, load_mapping, locate, read_text
 FORMAT_VERSION = 1
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 StageNo = Annotated[int, Strict(), Field(ge=0)]
+Agreement = Literal["agreed", "chosen", "median"]  # how a consensus file's stage was reached
 CatalogueRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*@[0-9]+$")]
 
 
@@ -59,9 +60,41 @@ class Answer(_Strict):
     ratings: dict[NonEmpty, StageNo] | None = Field(
         default=None, description="consensus files: each rater's stage"
     )
-    agreement: str | None = Field(
-        default=None, description="consensus files: why the agreed stage was chosen"
+    agreement: Agreement | None = Field(
+        default=None,
+        description="consensus files: how the stage was reached – agreed (everyone gave it), "
+        "chosen (by the team) or median (taken over undiscussed: discuss first)",
     )
+    agreement_note: str | None = Field(
+        default=None, description="consensus files: the team's reason for a chosen stage"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_agreement(cls, data: Any) -> Any:
+        """Files written before `agreement` named how the stage was reached hold a sentence
+        there; they still load: how the stage was reached is read from the sentence they wrote
+        (a median taken over, or everyone's same answer), else it was chosen, with the sentence
+        as the team's note."""
+        if not isinstance(data, dict):
+            return data
+        text = data.get("agreement")
+        if not isinstance(text, str) or text in ("agreed", "chosen", "median"):
+            return data
+        from gpcheck.i18n import LANGUAGES, Translator
+
+        data = dict(data)
+        unanimous = {
+            Translator(lang)("facilitator.consensus.reason_unanimous") for lang in LANGUAGES
+        }
+        if "--take median" in text:
+            data["agreement"] = "median"
+        elif text.strip() in unanimous:
+            data["agreement"] = "agreed"
+        else:
+            data["agreement"] = "chosen"
+            data.setdefault("agreement_note", text)
+        return data
 
     @model_validator(mode="after")
     def _applicable_rules(self) -> Answer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -32,8 +33,9 @@ def test_terminal_shows_change_target_and_due_steps(cli) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Kiezküche Moabit: 2025-10-14 → 2026-10-20" in out
-    assert "+1 ▲" in out and "✓ reached (4)" in out and "✗ not yet (3)" in out
-    assert "Profile: 39.8 → 51.7 (+11.9)" in out and "Targets reached: 4 of 6" in out
+    assert "+1 ▲" in out and "✓ reached (4)" in out and "✗ not yet reached (3)" in out
+    assert "Profile: 40 → 56 of 100 (+16)" in out and "Targets reached: 4 of 6" in out
+    assert "applies now" in out  # criterion 12: n/a before, assessed after
     assert "Gespräch mit dem Bezirksamt" in out
     assert "Spendenaktion" not in out  # due after the new assessment
     assert "catalogue versions" not in out
@@ -43,7 +45,7 @@ def test_terminal_warns_naming_both_catalogue_versions(cli, old_version) -> None
     result = cli("compare", str(old_version), str(NEW), "--lang", "en")
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.replace("│", " ").split())  # inside a rich panel
-    assert "kgc-2015@2 (earlier) and kgc-2021@1 (later)" in flat
+    assert "kgc-2015@2 (before) and kgc-2021@1 (after)" in flat
 
 
 def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None:
@@ -53,15 +55,15 @@ def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None
     text = out.read_text(encoding="utf-8")
     assert "](progress.radar.svg)" in text
     svg = (tmp_path / "progress.radar.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and "später (20.10.2026)" in svg and "früher (14.10.2025)" in svg
-    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht (3) |" in text
+    assert svg.startswith("<svg") and "nachher (20.10.2026)" in svg and "vorher (14.10.2025)" in svg
+    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht erreicht (3) |" in text
 
 
 def test_html_has_the_overlaid_chart_inline(cli) -> None:
     result = cli("compare", str(OLD), str(NEW), "-f", "html", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("<polygon") >= 2 or result.stdout.count("<path") >= 2
-    assert "later (2026-10-20)" in result.stdout
+    assert "after (2026-10-20)" in result.stdout
 
 
 def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_version, tmp_path):
@@ -70,7 +72,7 @@ def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_versi
     assert result.exit_code == 0, result.output
     assert "kgc-2015@2" in result.stderr and "kgc-2021@1" in result.stderr
     text = pdf_text(out)
-    assert "kgc-2015@2 (earlier) and kgc-2021@1 (later)" in text
+    assert "kgc-2015@2 (before) and kgc-2021@1 (after)" in text
     assert "Kiezküche Moabit" in text and "Participation" in text
 
 
@@ -91,3 +93,63 @@ def test_a_broken_file_is_a_one_line_error(cli, write) -> None:
     result = cli("compare", str(OLD), str(bad))
     assert result.exit_code == 1
     assert result.stderr.strip().count("\n") == 0 and "bad.yaml:3" in result.stderr
+
+
+def swapped(tmp_path: Path, name: str | None = None) -> Path:
+    """The newer file, renamed to another project or as it is."""
+    text = NEW.read_text(encoding="utf-8")
+    if name:
+        text = text.replace("name: Kiezküche Moabit", f"name: {name}")
+    path = tmp_path / "other.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_files_in_the_wrong_order_are_warned_about_in_terminal_and_pdf(cli, tmp_path) -> None:
+    result = cli("compare", str(NEW), str(OLD), "--lang", "de")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "Die Datei für vorher (20.10.2026) ist jünger als die Datei für nachher" in flat
+    out = tmp_path / "swapped.pdf"
+    result = cli("compare", str(NEW), str(OLD), "-o", str(out), "--lang", "de")
+    assert "Sind die beiden Dateien vertauscht?" in result.stderr
+    assert "Sind die beiden Dateien vertauscht?" in pdf_text(out)
+
+
+def test_files_of_different_projects_are_warned_about(cli, tmp_path) -> None:
+    other = swapped(tmp_path, "Kiezgarten Wedding")
+    result = cli("compare", str(OLD), str(other), "--lang", "en")
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "name different projects – before “Kiezküche Moabit”, after “Kiezgarten Wedding”" in flat
+    assert "different projects" not in cli("compare", str(OLD), str(NEW), "--lang", "en").stdout
+
+
+def test_profile_change_says_when_it_leaves_criteria_out(cli) -> None:
+    out = cli("compare", str(OLD), str(NEW), "--lang", "de").stdout
+    flat = " ".join(out.split())
+    assert "Das Profil vergleicht nur die 11 Kriterien, die vorher und nachher eingeschätzt" in flat
+
+
+def test_due_steps_are_listed_earliest_first_with_german_dates(cli) -> None:
+    out = cli("compare", str(OLD), str(NEW), "--lang", "de").stdout
+    dates = re.findall(r"fällig am (\d\d\.\d\d\.\d{4})", " ".join(out.split()))
+    assert dates and dates == sorted(dates, key=lambda d: d[6:] + d[3:5] + d[:2])
+    assert "2025-12-01" not in out and "01.12.2025" in out
+    assert "39,8" not in out and "39.8" not in out  # the profile as a whole number
+
+
+def test_no_longer_applies_is_said_as_such(cli, tmp_path) -> None:
+    text = NEW.read_text(encoding="utf-8")
+    later = tmp_path / "later.yaml"
+    later.write_text(text.replace("date: 2026-10-20", "date: 2027-10-20"), encoding="utf-8")
+    result = cli("compare", str(NEW), str(later), "--lang", "en")
+    assert "no longer" not in result.stdout
+    dropped = tmp_path / "dropped.yaml"
+    import yaml
+
+    data = yaml.safe_load(later.read_text(encoding="utf-8"))
+    data["criteria"]["effects_costs"] = {"applicable": False, "reason": "no budget"}
+    dropped.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = cli("compare", str(NEW), str(dropped), "--lang", "en").stdout
+    assert "no longer applies" in " ".join(out.split())
+    assert "no longer assessed" not in out

@@ -41,6 +41,10 @@ CriteriaOption = Annotated[
     typer.Option("--criteria", metavar="ID,ID", help=HELP("facilitator.criteria_help")),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=HELP("facilitator.force_help"))]
+WorkshopDateOption = Annotated[
+    str | None,
+    typer.Option("--workshop-date", metavar="DATE", help=HELP("facilitator.workshop_date_help")),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -85,6 +89,24 @@ def _target(
     return (output or Path(f"{default}.{fmt.value}")), fmt
 
 
+def _workshop_date(value: str | None, t: Any) -> Any:
+    """`2026-11-20` or `20.11.2026` → a date; anything else is a usage error."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise GpcheckError(
+        "usage",
+        message=t("facilitator.workshop_date_invalid", value=value),
+        exit_code=ExitCode.USAGE,
+    )
+
+
 def _print(renderable: Any) -> None:
     from rich.console import Console
 
@@ -109,6 +131,10 @@ def workshop(
         bool, typer.Option("--anonymous", help=HELP("facilitator.workshop.anonymous_help"))
     ] = False,
     criteria: CriteriaOption = None,
+    profile: Annotated[
+        bool, typer.Option("--profile", help=HELP("facilitator.workshop.profile_help"))
+    ] = False,
+    workshop_date: WorkshopDateOption = None,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -119,6 +145,7 @@ def workshop(
     env = make_env(lang, catalogue)
     cat = env.catalogue
     chosen = select_criteria(cat, criteria)
+    day = _workshop_date(workshop_date, env.t)
     results, failed = [], 0
     for path in _files(paths):
         try:
@@ -136,29 +163,39 @@ def workshop(
     if output is None and format is None:
         from gpcheck.facilitator.view import workshop_view
 
-        _print(workshop_view(ws, env.t))
+        _print(workshop_view(ws, env.t, profile=profile, workshop_date=day))
     else:
-        _write_rendered("workshop", (ws, cat), output, format, env)
+        options = {"profile": profile, "workshop_date": day}
+        _write_rendered("workshop", (ws, cat), output, format, env, options)
     if failed:
-        _warn(env.t("facilitator.workshop.errors_summary", bad=failed))
+        from gpcheck.facilitator.context import plural
+
+        _warn(plural(env.t, "facilitator.workshop.errors_summary", failed))
         raise typer.Exit(int(ExitCode.INVALID))
 
 
-def _write_rendered(kind: str, data: Any, output: Path | None, fmt: Any, env: Any) -> None:
+def _write_rendered(
+    kind: str,
+    data: Any,
+    output: Path | None,
+    fmt: Any,
+    env: Any,
+    options: dict[str, Any] | None = None,
+) -> None:
     """Render `data` with the `kind` templates; md/html without -o go to stdout."""
     from gpcheck.atomic import write_atomic
     from gpcheck.facilitator.render import compare_chart, render
 
     if output is None and fmt in (OutFormat.md, OutFormat.html):
-        sys.stdout.write(render(kind, data, fmt.value, env.t).decode("utf-8"))
+        sys.stdout.write(render(kind, data, fmt.value, env.t, options).decode("utf-8"))
         return
     path, fmt = _target(output, fmt, kind, env.t)
     extra = {}
     if kind == "compare" and fmt is OutFormat.md:  # the chart as an SVG file next to it
         extra["chart_file"] = f"{path.stem}.radar.svg"
         write_atomic(path.parent / extra["chart_file"], compare_chart(data, env.t))
-    write_atomic(path, render(kind, data, fmt.value, env.t, **extra))
-    print(env.t("facilitator.written", path=path))
+    write_atomic(path, render(kind, data, fmt.value, env.t, options, **extra))
+    _written(path, env.t)
 
 
 @handles_errors
@@ -209,11 +246,15 @@ def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
     if not open_rows:
         return {}
     if take is Take.median:
-        return _median_decisions(p, env.t)
+        from gpcheck.facilitator.consensus import take_median
+
+        return take_median(p)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from gpcheck.facilitator.context import plural
+
         raise GpcheckError(
             "usage",
-            message=env.t("facilitator.consensus.needs_choice", n=len(open_rows)),
+            message=plural(env.t, "facilitator.consensus.needs_choice", len(open_rows)),
             exit_code=ExitCode.USAGE,
         )
     from gpcheck.facilitator.choose import choose
@@ -221,45 +262,15 @@ def _decide(p: Any, take: Take | None, env: Any) -> dict[str, Any]:
     return choose(p, env.catalogue, env.t)
 
 
-def _median_decisions(p: Any, t: Any) -> dict[str, Any]:
-    """The median for every open criterion, with the ratings it came from as the reason."""
-    from gpcheck.facilitator.consensus import NA, Decision, take_median
-
-    out, medians = {}, take_median(p)
-    for row in p.open_rows():
-        vote = medians[row.id]
-        if vote is None:
-            continue
-        pairs = zip(p.raters, row.votes, strict=True)
-        votes = ", ".join(_vote_pair(name, v, t) for name, v in pairs)
-        key = "reason_na_majority" if vote == NA else "reason_median"
-        out[row.id] = Decision(vote, t(f"facilitator.consensus.{key}", votes=votes))
-    return out
-
-
-def _vote_pair(name: str, vote: Any, t: Any) -> str:
-    from gpcheck.facilitator.view import vote_text
-
-    return t("facilitator.consensus.votes_line", name=name, vote=vote_text(vote, t))
-
-
 def _write_consensus(p: Any, decisions: dict[str, Any], output: Path, env: Any) -> None:
     from gpcheck.assessment import save_assessment
     from gpcheck.facilitator.consensus import consensus_assessment
+    from gpcheck.facilitator.view import consensus_written
 
-    agreed_reason = env.t("facilitator.consensus.reason_unanimous")
-    result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
+    na_reason = env.t("facilitator.consensus.reason_na_majority")
+    result = consensus_assessment(p, decisions, env.catalogue, not_applicable_reason=na_reason)
     save_assessment(output, result)
-    agreed = sum(1 for r in p.rows if r.status == "agreed")
-    print(
-        env.t(
-            "facilitator.consensus.written",
-            path=output,
-            agreed=agreed,
-            decided=len(decisions),
-            left=len(p.rows) - len(result.criteria),
-        )
-    )
+    _print(consensus_written(output, result, env.catalogue, env.t))
 
 
 @handles_errors
@@ -281,8 +292,11 @@ def compare(
 
         _print(compare_view(cmp, env.t))
         return
-    if cmp.catalogue_mismatch:
-        _warn(env.t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref))
+    from gpcheck.facilitator.context import compare_warnings
+    from gpcheck.sanitize import printable
+
+    for warning in compare_warnings(cmp, env.t):
+        _warn(printable(warning, keep_newlines=False))
     _write_rendered("compare", cmp, output, format, env)
 
 
@@ -291,6 +305,7 @@ def worksheet(
     output: OutputOption = None,
     criteria: CriteriaOption = None,
     format: FormatOption = None,
+    workshop_date: WorkshopDateOption = None,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -298,10 +313,18 @@ def worksheet(
 
     env = make_env(lang, catalogue)
     chosen = select_criteria(env.catalogue, criteria)
+    options = {"workshop_date": _workshop_date(workshop_date, env.t)}
     fmt = format or (None if output else OutFormat.pdf)  # a PDF unless -o names another kind
     path, fmt = _target(output, fmt, "worksheet", env.t)
     from gpcheck.atomic import write_atomic
     from gpcheck.facilitator.render import render
 
-    write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t))
-    print(env.t("facilitator.written", path=path))
+    write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t, options))
+    _written(path, env.t)
+
+
+def _written(path: Path, t: Any) -> None:
+    """ "Geschrieben: PATH", the file name shown as text (never as terminal codes)."""
+    from gpcheck.sanitize import printable
+
+    print(t("facilitator.written", path=printable(path, keep_newlines=False)))

@@ -101,4 +101,4 @@ def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> 
         default=t("facilitator.consensus.reason_default"),
         validate=lambda text: bool(text.strip()),
     ).unsafe_ask()
-    return Decision(picked, reason.strip())
+    return Decision(picked, "chosen", reason.strip())
