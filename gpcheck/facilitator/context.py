@@ -47,7 +47,9 @@ def median_text(median: float | None, top: int, t: Translator) -> str:
 
 def whole(value: float | None, lang: str) -> str:
     """A profile for people: a whole number ("68"); exact values stay in the data."""
-    return "–" if value is None else str(round(value))
+    from gpcheck.formatting import whole as rounded
+
+    return "–" if value is None else rounded(value)
 
 
 def dated_line(workshop_date: dt.date | None, t: Translator, today: dt.date | None = None) -> str:
@@ -325,7 +327,7 @@ def profile_line(cmp: Comparison, t: Translator) -> str:
     if cmp.profile_change is None:
         return t("facilitator.compare.profile_none")
     old, new = whole(cmp.old_profile, t.lang), whole(cmp.new_profile, t.lang)
-    change = signed(round(cmp.new_profile or 0) - round(cmp.old_profile or 0), t.lang)
+    change = signed(int(new) - int(old), t.lang)
     return t("facilitator.compare.profile_line", old=old, new=new, change=change)
 
 
