@@ -82,11 +82,14 @@ def test_distributions_share_one_scale_the_whole_group(catalogue) -> None:
     ctx = workshop_context(ws, catalogue, Translator("en"))
     by_id = {s["id"]: s for s in ctx["summaries"]}
     heights = {
-        cid: [float(h) for h in re.findall(r'<rect [^>]*height="([\d.]+)"', s["bars_svg"])]
+        cid: [
+            float(h)
+            for h in re.findall(r'fill="#eef0f2"/><rect [^>]*height="([\d.]+)"', s["bars_svg"])
+        ]
         for cid, s in by_id.items()
     }
-    assert max(heights["low_threshold"]) == 34  # all four projects: a full bar
-    assert max(heights["concept"]) == 17  # two of four: half a bar, not a full one
+    assert max(heights["low_threshold"]) == 40  # all four projects: a full bar
+    assert max(heights["concept"]) == 20  # two of four: half a bar, not a full one
     assert spark((2, 0), 4) != spark((2, 0), 2)
     widths = {re.search(r'width="(\d+)"', s["bars_svg"]).group(1) for s in by_id.values()}
     assert len(widths) == 1  # a 4-stage and a 6-stage ladder: the same chart width
@@ -94,7 +97,7 @@ def test_distributions_share_one_scale_the_whole_group(catalogue) -> None:
 
 def test_bars_never_exceed_the_chart(catalogue) -> None:
     svg = bars_svg((5, 0, 0), 3, Translator("de"))
-    assert max(float(h) for h in re.findall(r'height="([\d.]+)"', svg)[1:]) <= 34
+    assert max(float(h) for h in re.findall(r'height="([\d.]+)"', svg)[1:]) <= 40
 
 
 def test_the_pdf_uses_plain_words_not_heat_map_or_median_score(cli, tmp_path: Path) -> None:

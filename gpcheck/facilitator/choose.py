@@ -11,6 +11,7 @@ from typing import Any
 from gpcheck.catalogue import Catalogue
 from gpcheck.facilitator.consensus import NA, CriterionVotes, Decision, Panel, median_vote
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import printable
 
 SKIP = "skip"
 
@@ -50,7 +51,7 @@ def rater_notes(p: Panel, row: CriterionVotes) -> list[tuple[str, str]]:
             continue
         for text in (answer.reason, answer.notes):
             if text and text.strip():
-                out.append((name, " ".join(text.split())))
+                out.append((printable(name), printable(" ".join(text.split()))))
     return out
 
 
@@ -72,7 +73,8 @@ def _voters(p: Panel, row: CriterionVotes, vote: Any) -> list[str]:
 def _label(text: str, voters: list[str], t: Translator) -> str:
     if not voters:
         return text
-    return text + t("facilitator.consensus.choice_voters", names=", ".join(voters))
+    names = ", ".join(printable(v, keep_newlines=False) for v in voters)
+    return text + t("facilitator.consensus.choice_voters", names=names)
 
 
 def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> Decision | None:

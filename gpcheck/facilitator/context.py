@@ -98,7 +98,7 @@ def bars_svg(counts: tuple[int, ...], scale: int, t: Translator, slots: int = 0)
     Every criterion's chart shares one scale – a full bar is `scale` projects (the whole
     group), and `slots` (the longest ladder) fixes the width – so charts can be compared at a
     glance. Only numbers go in, so the SVG needs no escaping."""
-    height, bar, gap = 34, 14, 6
+    height, bar, gap = 40, 16, 6
     top = max(scale, max(counts, default=0), 1)
     total_w = max(len(counts), slots) * (bar + gap)
     parts = [
@@ -111,7 +111,8 @@ def bars_svg(counts: tuple[int, ...], scale: int, t: Translator, slots: int = 0)
         h = round(height * n / top, 1)
         label = t("facilitator.workshop.projects_at", n=n, stage=i)
         parts.append(f"<g><title>{label}</title>")
-        parts.append(
+        parts.append(  # the track: the whole group's height, the same for every criterion
+            f'<rect x="{x}" y="10" width="{bar}" height="{height}" fill="#eef0f2"/>'
             f'<rect x="{x}" y="{height + 10 - h}" width="{bar}" height="{h}" fill="#41ab5d"/>'
         )
         parts.append(
