@@ -153,3 +153,18 @@ def test_no_longer_applies_is_said_as_such(cli, tmp_path) -> None:
     out = cli("compare", str(NEW), str(dropped), "--lang", "en").stdout
     assert "no longer applies" in " ".join(out.split())
     assert "no longer assessed" not in out
+
+
+def test_report_baseline_section_says_the_same_as_compare(cli, tmp_path) -> None:
+    target = tmp_path / "r"
+    result = cli(
+        "report", str(NEW), "--baseline", str(OLD), "-f", "md", "-o", str(target), "--lang", "de"
+    )
+    assert result.exit_code == 0, result.output
+    files = sorted(target.glob("*.md")) if target.is_dir() else [target]
+    text = " ".join(" ".join(f.read_text(encoding="utf-8") for f in files).split())
+    assert "| Vorher | Nachher |" in text and "✗ noch nicht erreicht (3)" in text
+    assert "trifft jetzt zu" in text
+    assert "Veränderung des Profils: +16 Punkte. Das Profil vergleicht nur die 11 Kriterien" in text
+    first, last = text.index("fällig am 01.12.2025"), text.index("fällig am 15.09.2026")
+    assert first < last

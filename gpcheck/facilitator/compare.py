@@ -73,6 +73,16 @@ class Comparison:
         return assessed != set(self.both_assessed)
 
     @property
+    def whole_change(self) -> int | None:
+        """The change as people read it: between the two profiles shown as whole numbers
+        ("40 → 56: +16"), so that the figures on the page add up."""
+        from gpcheck.formatting import whole
+
+        if self.old_profile is None or self.new_profile is None:
+            return None
+        return int(whole(self.new_profile)) - int(whole(self.old_profile))
+
+    @property
     def due_steps(self) -> tuple[tuple[CriterionChange, PlanStep], ...]:
         """Every step that fell due in between, earliest first (catalogue order on a tie)."""
         pairs = [(row, step) for row in self.rows for step in row.due_steps]

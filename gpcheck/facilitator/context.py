@@ -328,7 +328,7 @@ def profile_line(cmp: Comparison, t: Translator) -> str:
     if cmp.profile_change is None:
         return t("facilitator.compare.profile_none")
     old, new = whole(cmp.old_profile, t.lang), whole(cmp.new_profile, t.lang)
-    change = signed(int(new) - int(old), t.lang)
+    change = signed(cmp.whole_change or 0, t.lang)
     return t("facilitator.compare.profile_line", old=old, new=new, change=change)
 
 
