@@ -45,7 +45,7 @@ def test_terminal_warns_naming_both_catalogue_versions(cli, old_version) -> None
     result = cli("compare", str(old_version), str(NEW), "--lang", "en")
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.replace("│", " ").split())  # inside a rich panel
-    assert "kgc-2015@2 (before) and kgc-2021@2 (after)" in flat
+    assert "kgc-2015@2 (earlier) and kgc-2021@2 (later)" in flat
 
 
 def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None
     text = out.read_text(encoding="utf-8")
     assert "](progress.radar.svg)" in text
     svg = (tmp_path / "progress.radar.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<svg") and "nachher (20.10.2026)" in svg and "vorher (14.10.2025)" in svg
+    assert svg.startswith("<svg") and "später (20.10.2026)" in svg and "früher (14.10.2025)" in svg
     assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht erreicht (3) |" in text
 
 
@@ -63,7 +63,7 @@ def test_html_has_the_overlaid_chart_inline(cli) -> None:
     result = cli("compare", str(OLD), str(NEW), "-f", "html", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("<polygon") >= 2 or result.stdout.count("<path") >= 2
-    assert "after (2026-10-20)" in result.stdout
+    assert "later (2026-10-20)" in result.stdout
 
 
 def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_version, tmp_path):
@@ -72,7 +72,7 @@ def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_versi
     assert result.exit_code == 0, result.output
     assert "kgc-2015@2" in result.stderr and "kgc-2021@2" in result.stderr
     text = pdf_text(out)
-    assert "kgc-2015@2 (before) and kgc-2021@2 (after)" in text
+    assert "kgc-2015@2 (earlier) and kgc-2021@2 (later)" in text
     assert "Kiezküche Moabit" in text and "Participation" in text
 
 
@@ -109,7 +109,7 @@ def test_files_in_the_wrong_order_are_warned_about_in_terminal_and_pdf(cli, tmp_
     result = cli("compare", str(NEW), str(OLD), "--lang", "de")
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.replace("│", " ").split())
-    assert "Die Datei für vorher (20.10.2026) ist jünger als die Datei für nachher" in flat
+    assert "Die als frühere angegebene Einschätzung (20.10.2026) ist jünger als die spätere" in flat
     out = tmp_path / "swapped.pdf"
     result = cli("compare", str(NEW), str(OLD), "-o", str(out), "--lang", "de")
     assert "Sind die beiden Dateien vertauscht?" in result.stderr
@@ -120,14 +120,14 @@ def test_files_of_different_projects_are_warned_about(cli, tmp_path) -> None:
     other = swapped(tmp_path, "Kiezgarten Wedding")
     result = cli("compare", str(OLD), str(other), "--lang", "en")
     flat = " ".join(result.stdout.replace("│", " ").split())
-    assert "name different projects – before “Kiezküche Moabit”, after “Kiezgarten Wedding”" in flat
+    assert "projects – earlier “Kiezküche Moabit”, later “Kiezgarten Wedding”" in flat
     assert "different projects" not in cli("compare", str(OLD), str(NEW), "--lang", "en").stdout
 
 
 def test_profile_change_says_when_it_leaves_criteria_out(cli) -> None:
     out = cli("compare", str(OLD), str(NEW), "--lang", "de").stdout
     flat = " ".join(out.split())
-    assert "Das Profil vergleicht nur die 11 Kriterien, die vorher und nachher eingeschätzt" in flat
+    assert "Das Profil vergleicht nur die 11 Kriterien, die beide Male eingeschätzt" in flat
 
 
 def test_due_steps_are_listed_earliest_first_with_german_dates(cli) -> None:
@@ -163,7 +163,7 @@ def test_report_baseline_section_says_the_same_as_compare(cli, tmp_path) -> None
     assert result.exit_code == 0, result.output
     files = sorted(target.glob("*.md")) if target.is_dir() else [target]
     text = " ".join(" ".join(f.read_text(encoding="utf-8") for f in files).split())
-    assert "| Vorher | Nachher |" in text and "✗ noch nicht erreicht (3)" in text
+    assert "| Früher | Später |" in text and "✗ noch nicht erreicht (3)" in text
     assert "trifft jetzt zu" in text
     assert "Veränderung des Profils: +16 Punkte. Das Profil vergleicht nur die 11 Kriterien" in text
     first, last = text.index("fällig am 01.12.2025"), text.index("fällig am 15.09.2026")
