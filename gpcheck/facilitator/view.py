@@ -93,8 +93,8 @@ class Items:
 def heat_cell(cell: CriterionResult, t: Translator) -> Any:
     from rich.text import Text
 
-    if cell.status == "not_applicable":
-        return Text(t("facilitator.not_applicable"), style="dim italic")
+    if cell.status == "not_applicable":  # a mark, explained under the table: cells stay narrow
+        return Text(t("facilitator.workshop.na_mark"), style="dim")
     if cell.status == "missing":
         return Text(t("facilitator.missing"), style="dim")
     level = shade(cell.score) or 0
@@ -205,6 +205,7 @@ def workshop_view(
         heat_map(ws, t, profile=profile),
     ]
     parts.append(Items([f"{c.number} {c.name(t.lang)}" for c in ws.criteria], style="dim"))
+    parts.append(Text(t("facilitator.workshop.marks_legend"), style="dim"))
     if profile:
         parts.append(Text(t("facilitator.workshop.profile_note"), style="dim"))
     if ws.anonymous:
@@ -285,10 +286,12 @@ def consensus_written(path: Path, result: Assessment, catalogue: Catalogue, t: T
         if count[how]:
             lines.append(Text("• " + plural(t, f"facilitator.consensus.written_{how}", count[how])))
     if median:
-        chosen = [c for c in catalogue if c.id in median]
-        names = ", ".join(f"{c.number} {short(c, t.lang)}" for c in chosen)
-        text = plural(t, "facilitator.consensus.written_median", len(median), names=names)
+        from rich.padding import Padding
+
+        chosen = [f"{c.number} {short(c, t.lang)}" for c in catalogue if c.id in median]
+        text = plural(t, "facilitator.consensus.written_median", len(median))
         lines.append(Text("⚠ " + text, style="bold yellow"))
+        lines.append(Padding(Items(chosen, style="yellow"), (0, 0, 0, 2)))
     left = len(catalogue) - len(result.criteria)
     if left:
         lines.append(Text("• " + plural(t, "facilitator.consensus.written_left", left)))
