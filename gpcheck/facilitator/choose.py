@@ -66,6 +66,13 @@ def _show_notes(p: Panel, row: CriterionVotes) -> None:
         console.print(Padding(line, (0, 0, 0, 2)), style="dim")
 
 
+def _hint_line(text: str) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    Console().print(Text(text, style="dim"))
+
+
 def _voters(p: Panel, row: CriterionVotes, vote: Any) -> list[str]:
     return [name for name, v in zip(p.raters, row.votes, strict=True) if v == vote]
 
@@ -90,11 +97,12 @@ def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> 
         number=row.criterion.number,
         name=row.criterion.name(t.lang),
     )
+    _hint_line(t("facilitator.consensus.select_hint"))
     picked = questionary.select(
         question,
         choices=options,
         default=next((c for c in options if c.value == median), None),
-        instruction=t("facilitator.consensus.select_hint"),
+        instruction=" ",  # the hint stands on its own line: the question line stays short
     ).unsafe_ask()
     if picked == SKIP:
         return None
