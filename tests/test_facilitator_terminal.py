@@ -159,3 +159,19 @@ def test_control_characters_in_names_are_shown_not_executed(cli, write, tmp_path
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "\\x1b" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["workshop", "compare"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_control_characters_never_reach_the_documents(cli, write, command, fmt) -> None:
+    text = (
+        'gpcheck: 1\nproject: {name: "Garten\\u001b[2J\\u202eLindenhof", date: 2026-01-01}\n'
+        'criteria: {concept: {stage: 2, plan: [{action: "Plan\\u0007en", due: 2026-02-01}]}}\n'
+    )
+    a = write(text, "a.yaml")
+    b = write(text.replace("stage: 2", "stage: 4").replace("2026-01-01", "2026-03-01"), "b.yaml")
+    result = cli(command, str(a), str(b), "-f", fmt)
+    assert result.exit_code == 0, result.output
+    for bad in ("\x1b", "\u202e", "\x07"):
+        assert bad not in result.stdout
+    assert "Garten" in result.stdout and "Lindenhof" in result.stdout and "Planen" in result.stdout
