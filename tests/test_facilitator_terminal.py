@@ -174,4 +174,5 @@ def test_control_characters_never_reach_the_documents(cli, write, command, fmt) 
     assert result.exit_code == 0, result.output
     for bad in ("\x1b", "\u202e", "\x07"):
         assert bad not in result.stdout
-    assert "Garten" in result.stdout and "Lindenhof" in result.stdout and "Planen" in result.stdout
+    assert "Garten" in result.stdout and "Lindenhof" in result.stdout
+    assert command == "workshop" or "Planen" in result.stdout  # the due step
