@@ -15,18 +15,12 @@ from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.facilitator.compare import Comparison, CriterionChange
 from gpcheck.facilitator.workshop import CriterionSummary, ProjectRow, Workshop, shade
 from gpcheck.formatting import date, signed
-from gpcheck.formatting import number as _number
 from gpcheck.i18n import Translator
 from gpcheck.sanitize import document
 from gpcheck.scoring import CriterionResult
 
 BARS = "▁▂▃▄▅▆▇█"
 HINT_NAMES = 12  # projects named per consistency question; more are counted
-
-
-def number(value: float | None, lang: str) -> str:
-    """Like formatting.number, with a dash for a missing value (table cells)."""
-    return _number(value, lang, "–")  # type: ignore[return-value]
 
 
 def plural(t: Translator, key: str, n: int, **params: Any) -> str:
