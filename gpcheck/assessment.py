@@ -53,6 +53,7 @@ def _format_version(value: Any) -> Any:
     return value
 
 
+Agreement = Literal["agreed", "chosen", "median"]  # how a consensus file's stage was reached
 CatalogueRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*@[0-9]+$")]
 
 
@@ -81,9 +82,41 @@ class Answer(_Strict):
     ratings: dict[NonEmpty, StageNo] | None = Field(
         default=None, max_length=MAX_ITEMS, description="consensus files: each rater's stage"
     )
-    agreement: Text | None = Field(
-        default=None, description="consensus files: why the agreed stage was chosen"
+    agreement: Agreement | None = Field(
+        default=None,
+        description="consensus files: how the stage was reached – agreed (everyone gave it), "
+        "chosen (by the team) or median (taken over undiscussed: discuss first)",
     )
+    agreement_note: Text | None = Field(
+        default=None, description="consensus files: the team's reason for a chosen stage"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_agreement(cls, data: Any) -> Any:
+        """Files written before `agreement` named how the stage was reached hold a sentence
+        there; they still load: how the stage was reached is read from the sentence they wrote
+        (a median taken over, or everyone's same answer), else it was chosen, with the sentence
+        as the team's note."""
+        if not isinstance(data, dict):
+            return data
+        text = data.get("agreement")
+        if not isinstance(text, str) or text in ("agreed", "chosen", "median"):
+            return data
+        from gpcheck.i18n import LANGUAGES, Translator
+
+        data = dict(data)
+        unanimous = {
+            Translator(lang)("facilitator.consensus.reason_unanimous") for lang in LANGUAGES
+        }
+        if "--take median" in text:
+            data["agreement"] = "median"
+        elif text.strip() in unanimous:
+            data["agreement"] = "agreed"
+        else:
+            data["agreement"] = "chosen"
+            data.setdefault("agreement_note", text)
+        return data
 
     @model_validator(mode="after")
     def _applicable_rules(self) -> Answer:
@@ -265,7 +298,8 @@ def redacted(assessment: Assessment) -> Assessment:
 
     Kept: the project's name, organisation and location, the date, and per criterion whether
     it applies, the stage, the target and each step's due date. Dropped: contact, assessors,
-    notes, evidence, reasons, agreement texts, step actions and owners; raters become #1, #2.
+    notes, evidence, reasons, the team's agreement notes, step actions and owners; raters become
+    #1, #2. How a consensus stage was reached (agreed, chosen, median) is kept.
     The copy is for rendering only (a step's action is empty), never for saving.
     """
     project = assessment.project.model_copy(update={"contact": None, "assessors": []})
@@ -276,7 +310,7 @@ def redacted(assessment: Assessment) -> Assessment:
 def _redacted_answer(answer: Answer) -> Answer:
     steps = [step.model_copy(update={"action": "", "owner": None}) for step in answer.plan]
     ratings = answer.ratings and {f"#{i}": s for i, s in enumerate(answer.ratings.values(), 1)}
-    update = {"reason": None, "notes": None, "evidence": [], "agreement": None}
+    update = {"reason": None, "notes": None, "evidence": [], "agreement_note": None}
     return answer.model_copy(update={**update, "plan": steps, "ratings": ratings})
 
 

@@ -12,9 +12,14 @@ from gpcheck.scoring import score
 OVER_TIME = Path(__file__).resolve().parent.parent / "examples" / "over-time"
 
 
-def make(criteria: dict[str, Answer], day: dt.date | None, ref: str | None = "kgc-2021@2"):
+def make(
+    criteria: dict[str, Answer],
+    day: dt.date | None,
+    ref: str | None = "kgc-2021@2",
+    name: str = "P",
+):
     return Assessment(
-        gpcheck=1, catalogue=ref, project=Project(name="P", date=day), criteria=criteria
+        gpcheck=1, catalogue=ref, project=Project(name=name, date=day), criteria=criteria
     )
 
 
@@ -126,4 +131,55 @@ def test_the_over_time_example_shows_progress_and_due_steps(catalogue) -> None:
     assert by_id["participation"].target_reached is False
     due = [s.action for s in by_id["sustainability"].due_steps]
     assert due == ["Gespräch mit dem Bezirksamt über eine Anschlussfinanzierung"]
-    assert by_id["effects_costs"].trend == "new"
+    assert by_id["effects_costs"].trend == "now_applies"  # n/a before, assessed now
+
+
+def test_no_longer_applies_is_not_no_longer_assessed(catalogue) -> None:
+    old = score(make({"concept": Answer(stage=2), "setting": Answer(stage=1)}, None), catalogue)
+    new = score(make({"concept": Answer(applicable=False, reason="x")}, None), catalogue)
+    by_id = {r.id: r for r in compare(old, new).rows}
+    assert by_id["concept"].trend == "no_longer_applies"
+    assert by_id["setting"].trend == "dropped"
+
+
+def test_different_project_names_are_flagged_but_case_and_spaces_are_not(catalogue) -> None:
+    old = score(make({}, None, name="Kiezküche  Moabit"), catalogue)
+    assert not compare(
+        old, score(make({}, None, name="kiezküche moabit"), catalogue)
+    ).different_projects
+    assert compare(old, score(make({}, None, name="Kiezgarten"), catalogue)).different_projects
+
+
+def test_before_newer_than_after_is_flagged(catalogue) -> None:
+    early = score(make({}, dt.date(2025, 10, 14)), catalogue)
+    late = score(make({}, dt.date(2026, 10, 20)), catalogue)
+    assert compare(late, early).dates_reversed
+    assert not compare(early, late).dates_reversed
+    assert not compare(score(make({}, None), catalogue), early).dates_reversed
+
+
+def test_profile_change_counts_only_criteria_assessed_in_both(catalogue) -> None:
+    old = score(make({"concept": Answer(stage=1), "setting": Answer(stage=0)}, None), catalogue)
+    new = score(make({"concept": Answer(stage=2), "empowerment": Answer(stage=4)}, None), catalogue)
+    cmp = compare(old, new)
+    assert cmp.both_assessed == ("concept",)
+    assert (cmp.old_profile, cmp.new_profile, cmp.profile_change) == (20.0, 40.0, 20.0)
+    assert cmp.sets_differ
+    same = compare(old, old)
+    assert not same.sets_differ and same.profile_change == 0.0
+
+
+def test_due_steps_come_earliest_first_across_criteria(catalogue) -> None:
+    late, early = dt.date(2025, 9, 1), dt.date(2025, 3, 1)
+    old = score(
+        make(
+            {
+                "target_group": Answer(stage=1, plan=[PlanStep(action="late", due=late)]),
+                "effects_costs": Answer(stage=1, plan=[PlanStep(action="early", due=early)]),
+            },
+            dt.date(2025, 1, 1),
+        ),
+        catalogue,
+    )
+    new = score(make({}, dt.date(2026, 1, 1)), catalogue)
+    assert [s.action for _, s in compare(old, new).due_steps] == ["early", "late"]

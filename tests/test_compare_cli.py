@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -33,7 +34,8 @@ def test_terminal_shows_change_target_and_due_steps(cli) -> None:
     out = result.stdout
     assert "Kiezküche Moabit: 2025-10-14 → 2026-10-20" in out
     assert "+1 ▲" in out and "✓ reached (4)" in out and "✗ not yet reached (3)" in out
-    assert "Profile: 39.8 → 51.7 (+11.9)" in out and "Targets reached: 4 of 6" in out
+    assert "Profile: 40 → 56 of 100 (+16)" in out and "Targets reached: 4 of 6" in out
+    assert "applies now" in out  # criterion 12: n/a before, assessed after
     assert "Gespräch mit dem Bezirksamt" in out
     assert "Spendenaktion" not in out  # due after the new assessment
     assert "catalogue versions" not in out
@@ -91,3 +93,78 @@ def test_a_broken_file_is_a_one_line_error(cli, write) -> None:
     result = cli("compare", str(OLD), str(bad))
     assert result.exit_code == 1
     assert result.stderr.strip().count("\n") == 0 and "bad.yaml:3" in result.stderr
+
+
+def swapped(tmp_path: Path, name: str | None = None) -> Path:
+    """The newer file, renamed to another project or as it is."""
+    text = NEW.read_text(encoding="utf-8")
+    if name:
+        text = text.replace("name: Kiezküche Moabit", f"name: {name}")
+    path = tmp_path / "other.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_files_in_the_wrong_order_are_warned_about_in_terminal_and_pdf(cli, tmp_path) -> None:
+    result = cli("compare", str(NEW), str(OLD), "--lang", "de")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "Die als frühere angegebene Einschätzung (20.10.2026) ist jünger als die spätere" in flat
+    out = tmp_path / "swapped.pdf"
+    result = cli("compare", str(NEW), str(OLD), "-o", str(out), "--lang", "de")
+    assert "Sind die beiden Dateien vertauscht?" in result.stderr
+    assert "Sind die beiden Dateien vertauscht?" in pdf_text(out)
+
+
+def test_files_of_different_projects_are_warned_about(cli, tmp_path) -> None:
+    other = swapped(tmp_path, "Kiezgarten Wedding")
+    result = cli("compare", str(OLD), str(other), "--lang", "en")
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "projects – earlier “Kiezküche Moabit”, later “Kiezgarten Wedding”" in flat
+    assert "different projects" not in cli("compare", str(OLD), str(NEW), "--lang", "en").stdout
+
+
+def test_profile_change_says_when_it_leaves_criteria_out(cli) -> None:
+    out = cli("compare", str(OLD), str(NEW), "--lang", "de").stdout
+    flat = " ".join(out.split())
+    assert "Das Profil vergleicht nur die 11 Kriterien, die beide Male eingeschätzt" in flat
+
+
+def test_due_steps_are_listed_earliest_first_with_german_dates(cli) -> None:
+    out = cli("compare", str(OLD), str(NEW), "--lang", "de").stdout
+    dates = re.findall(r"fällig am (\d\d\.\d\d\.\d{4})", " ".join(out.split()))
+    assert dates and dates == sorted(dates, key=lambda d: d[6:] + d[3:5] + d[:2])
+    assert "2025-12-01" not in out and "01.12.2025" in out
+    assert "39,8" not in out and "39.8" not in out  # the profile as a whole number
+
+
+def test_no_longer_applies_is_said_as_such(cli, tmp_path) -> None:
+    text = NEW.read_text(encoding="utf-8")
+    later = tmp_path / "later.yaml"
+    later.write_text(text.replace("date: 2026-10-20", "date: 2027-10-20"), encoding="utf-8")
+    result = cli("compare", str(NEW), str(later), "--lang", "en")
+    assert "no longer" not in result.stdout
+    dropped = tmp_path / "dropped.yaml"
+    import yaml
+
+    data = yaml.safe_load(later.read_text(encoding="utf-8"))
+    data["criteria"]["effects_costs"] = {"applicable": False, "reason": "no budget"}
+    dropped.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = cli("compare", str(NEW), str(dropped), "--lang", "en").stdout
+    assert "no longer applies" in " ".join(out.split())
+    assert "no longer assessed" not in out
+
+
+def test_report_baseline_section_says_the_same_as_compare(cli, tmp_path) -> None:
+    target = tmp_path / "r"
+    result = cli(
+        "report", str(NEW), "--baseline", str(OLD), "-f", "md", "-o", str(target), "--lang", "de"
+    )
+    assert result.exit_code == 0, result.output
+    files = sorted(target.glob("*.md")) if target.is_dir() else [target]
+    text = " ".join(" ".join(f.read_text(encoding="utf-8") for f in files).split())
+    assert "| Früher | Später |" in text and "✗ noch nicht erreicht (3)" in text
+    assert "trifft jetzt zu" in text
+    assert "Veränderung des Profils: +16 Punkte. Das Profil vergleicht nur die 11 Kriterien" in text
+    first, last = text.index("fällig am 01.12.2025"), text.index("fällig am 15.09.2026")
+    assert first < last

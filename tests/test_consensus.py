@@ -99,7 +99,8 @@ def test_median_is_not_applicable_when_most_raters_say_so(catalogue) -> None:
         ("c", rater("C", {"effects_costs": Answer(stage=1), "concept": Answer(stage=4)})),
     ]
     medians = take_median(panel(raters, catalogue))
-    assert medians == {"effects_costs": NA, "concept": 2}
+    assert {cid: d.vote for cid, d in medians.items()} == {"effects_costs": NA, "concept": 2}
+    assert {d.how for d in medians.values()} == {"median"}
 
 
 def test_different_projects_are_refused_naming_both(catalogue) -> None:
@@ -123,7 +124,7 @@ def test_one_file_is_too_few(catalogue) -> None:
     assert err.value.key == "facilitator.consensus_too_few"
 
 
-def test_consensus_file_records_ratings_and_reason_and_is_a_normal_file(catalogue) -> None:
+def test_consensus_file_records_ratings_and_how_each_stage_was_reached(catalogue) -> None:
     a = rater(
         "A",
         {
@@ -144,28 +145,63 @@ def test_consensus_file_records_ratings_and_reason_and_is_a_normal_file(catalogu
     )
     p = panel([("a", a), ("b", b)], catalogue)
     decided = consensus_assessment(
-        p, {"concept": Decision(2, "Kompromiss im Team")}, catalogue, agreed_reason="einig"
-    )
+        p, {"concept": Decision(2, "chosen", "Kompromiss im Team")}, catalogue,
+        not_applicable_reason="-",
+    )  # fmt: skip
     concept = decided.criteria["concept"]
     assert concept.stage == 2 and concept.ratings == {"A": 3, "B": 1}
-    assert concept.agreement == "Kompromiss im Team"
+    assert (concept.agreement, concept.agreement_note) == ("chosen", "Kompromiss im Team")
     assert concept.notes == "A: Konzept da"
     assert concept.evidence == ["Konzept.pdf", "Protokoll"]
     setting = decided.criteria["setting"]
-    assert (setting.stage, setting.target, setting.agreement) == (3, 4, "einig")
+    assert (setting.stage, setting.target, setting.agreement) == (3, 4, "agreed")
     assert decided.criteria["empowerment"].plan[0].action == "Ziele klären"
     assert decided.project.assessors == ["A", "B"]
     assert decided.project.date == dt.date(2026, 10, 5)
     assert decided.catalogue == catalogue.ref
     reread = parse_assessment(_yaml(dump_assessment(decided)), catalogue)
     assert score(reread, catalogue).by_id("concept").stage == 2
+    assert reread.criteria["concept"].agreement == "chosen"
+
+
+def test_a_median_taken_over_is_recorded_as_median_never_as_agreed(catalogue) -> None:
+    a = rater("A", {"concept": Answer(stage=1)})
+    b = rater("B", {"concept": Answer(stage=4)})
+    p = panel([("a", a), ("b", b)], catalogue)
+    decided = consensus_assessment(p, take_median(p), catalogue, not_applicable_reason="-")
+    concept = decided.criteria["concept"]
+    assert (concept.stage, concept.agreement, concept.agreement_note) == (1, "median", None)
+    assert "median" in dump_assessment(decided) and "--take" not in dump_assessment(decided)
+
+
+@pytest.mark.parametrize(
+    ("written", "ratings", "how", "note"),
+    [
+        ("Median der Einschätzungen (A: 1, B: 4), übernommen mit --take median.", {"A": 1, "B": 4},
+         "median", None),
+        ("Alle Einschätzenden haben gleich geantwortet.", {"A": 2, "B": 2}, "agreed", None),
+        ("All raters gave the same answer.", {"A": 2, "B": 2}, "agreed", None),
+        ("Kompromiss nach langem Gespräch", {"A": 1, "B": 2}, "chosen",
+         "Kompromiss nach langem Gespräch"),
+    ],
+)  # fmt: skip
+def test_older_consensus_files_with_a_sentence_as_agreement_still_load(
+    catalogue, written, ratings, how, note
+) -> None:
+    raw = {
+        "gpcheck": 1,
+        "project": {"name": "P"},
+        "criteria": {"concept": {"stage": 2, "ratings": ratings, "agreement": written}},
+    }
+    answer = parse_assessment(raw, catalogue).criteria["concept"]
+    assert (answer.agreement, answer.agreement_note) == (how, note)
 
 
 def test_undecided_and_unrated_criteria_are_left_out(catalogue) -> None:
     a = rater("A", {"concept": Answer(stage=3)})
     b = rater("B", {"concept": Answer(stage=1)})
     decided = consensus_assessment(panel([("a", a), ("b", b)], catalogue), {}, catalogue,
-                                   agreed_reason="einig")  # fmt: skip
+                                   not_applicable_reason="-")  # fmt: skip
     assert decided.criteria == {}
 
 
@@ -174,8 +210,9 @@ def test_not_applicable_decision_keeps_a_raters_reason(catalogue) -> None:
     b = rater("B", {"effects_costs": Answer(stage=0)})
     p = panel([("a", a), ("b", b)], catalogue)
     decided = consensus_assessment(
-        p, {"effects_costs": Decision(NA, "Mehrheit")}, catalogue, agreed_reason="einig"
-    )
+        p, {"effects_costs": Decision(NA, "chosen", "Mehrheit")}, catalogue,
+        not_applicable_reason="-",
+    )  # fmt: skip
     answer = decided.criteria["effects_costs"]
     assert (answer.applicable, answer.reason, answer.ratings) == (False, "zu klein", {"B": 0})
 

@@ -34,10 +34,8 @@ def test_take_median_writes_a_normal_assessment_file(cli, tmp_path: Path, catalo
     participation = agreed.criteria["participation"]
     assert participation.stage == 3
     assert participation.ratings == {"ehrenamtliche": 3, "Kerstin Maurer": 4, "Samir Haddad": 2}
-    assert "Median" in (participation.agreement or "")
-    assert agreed.criteria["target_group"].agreement == (
-        "Alle Einschätzenden haben gleich geantwortet."
-    )
+    assert participation.agreement == "median"
+    assert agreed.criteria["target_group"].agreement == "agreed"
     assert agreed.criteria["effects_costs"].applicable is False
     assert agreed.criteria["documentation_evaluation"].stage == 1
     assert score(agreed, catalogue).complete
@@ -140,8 +138,12 @@ def test_facilitator_chooses_discuss_first_criteria_first(tmp_path: Path, catalo
     assert child.exitstatus == 0
     agreed = load_assessment(out, catalogue)
     assert agreed.criteria["setting"].stage == 2
-    assert agreed.criteria["setting"].agreement == "Garden is a setting only in part"
-    assert agreed.criteria["participation"].agreement == "Agreed in the team discussion."
+    setting, participation = agreed.criteria["setting"], agreed.criteria["participation"]
+    assert (setting.agreement, setting.agreement_note) == (
+        "chosen",
+        "Garden is a setting only in part",
+    )
+    assert participation.agreement_note == "Agreed in the team discussion."
     assert agreed.criteria["effects_costs"].applicable is False
     assert "concept" not in agreed.criteria  # decided later
     assert agreed.criteria["target_group"].stage == 3  # agreed, taken over
@@ -156,3 +158,50 @@ def test_ctrl_c_during_the_choice_exits_130_and_writes_nothing(tmp_path: Path) -
     child.close()
     assert child.exitstatus == 130
     assert not out.exists()
+
+
+def test_take_median_says_not_yet_discussed_and_never_agreed(cli, tmp_path: Path) -> None:
+    out = tmp_path / "k.yaml"
+    result = cli("consensus", str(RATERS), "-o", str(out), "--take", "median", "--lang", "de")
+    after = " ".join(result.stdout.split("Geschrieben:")[1].split())
+    assert "5 Kriterien einig übernommen" in after
+    assert "7 Kriterien noch nicht besprochen – zuerst besprechen" in after
+    assert "5 Partizipation" in after and "einig übernommen" not in after.split("⚠")[1]
+    written = out.read_text(encoding="utf-8")
+    assert "--" not in written and "take" not in written  # no command-line text in the file
+    assert written.count("agreement: median") == 7 and written.count("agreement: agreed") == 5
+
+
+def test_no_option_text_in_the_printed_consensus_output(cli, tmp_path: Path) -> None:
+    out = tmp_path / "k.yaml"
+    result = cli("consensus", str(RATERS), "-o", str(out), "--take", "median", "--lang", "en")
+    assert "--" not in result.stdout.replace("---", "")
+
+
+def test_a_report_of_a_median_consensus_says_discuss_first(cli, tmp_path: Path) -> None:
+    out = tmp_path / "k.yaml"
+    cli("consensus", str(RATERS), "-o", str(out), "--take", "median", "--lang", "de")
+    target = tmp_path / "report"
+    result = cli("report", str(out), "-f", "md", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    files = sorted(target.glob("*.md")) if target.is_dir() else [target]
+    text = " ".join(" ".join(f.read_text(encoding="utf-8") for f in files).split())
+    assert "Noch nicht besprochen – zuerst besprechen" in text
+    assert "take median" not in text and "vereinbart wurde" not in text
+
+
+def test_how_a_stage_was_reached_in_words() -> None:
+    from gpcheck.assessment import Answer
+    from gpcheck.facilitator.context import agreement_text
+    from gpcheck.i18n import Translator
+
+    de = Translator("de")
+    assert agreement_text(Answer(stage=2, agreement="median"), de).startswith(
+        "Noch nicht besprochen – zuerst besprechen."
+    )
+    chosen = Answer(stage=2, agreement="chosen", agreement_note="Kompromiss")
+    assert agreement_text(chosen, de) == "Im Team gewählt: Kompromiss"
+    assert agreement_text(Answer(stage=2, agreement="agreed"), Translator("en")) == (
+        "All raters gave the same answer."
+    )
+    assert agreement_text(Answer(stage=2), de) is None

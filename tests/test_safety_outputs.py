@@ -432,13 +432,13 @@ def test_ctrl_c_while_choosing_keeps_the_decisions_made_so_far(tmp_path) -> None
         gpcheck, ["consensus", *RATERS, "--lang", "en", "-o", "agreed.yaml"],
         cwd=str(tmp_path), env=env, dimensions=(40, 120), encoding="utf-8", timeout=30,
     )  # fmt: skip
-    child.expect("which stage does the team agree on")
     child.expect(r"\(arrow keys, Enter\)")
+    child.expect("which stage does the team agree on")
     child.send("\r")
     child.expect(r"Why this stage\?")
     child.send(" – we agreed after a long talk\r")
-    child.expect("which stage does the team agree on")
     child.expect(r"\(arrow keys, Enter\)")
+    child.expect("which stage does the team agree on")
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

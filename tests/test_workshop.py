@@ -36,10 +36,16 @@ def test_shade_runs_from_stage_zero_to_the_top_stage() -> None:
     ]  # fmt: skip
 
 
-def test_select_criteria_accepts_ids_aliases_and_numbers_in_the_order_given(catalogue) -> None:
-    chosen = select_criteria(catalogue, "partizipation, 4")
+def test_select_criteria_keeps_the_order_given(catalogue) -> None:
+    chosen = select_criteria(catalogue, "partizipation, 4, participation")
     assert [c.id for c in chosen] == ["participation", "empowerment"]
     assert select_criteria(catalogue, None) == catalogue.criteria
+
+
+def test_workshop_columns_follow_the_order_given(group, catalogue) -> None:
+    ws = workshop(group, select_criteria(catalogue, "12,1"))
+    assert [s.criterion.number for s in ws.summaries] == [12, 1]
+    assert [c.criterion.number for c in ws.projects[0].cells] == [12, 1]
 
 
 def test_select_criteria_rejects_an_unknown_name(catalogue) -> None:

@@ -42,6 +42,10 @@ CriteriaOption = Annotated[
     typer.Option("--criteria", metavar="ID,ID", help=HELP("facilitator.criteria_help")),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=HELP("facilitator.force_help"))]
+WorkshopDateOption = Annotated[
+    str | None,
+    typer.Option("--workshop-date", metavar="DATE", help=HELP("facilitator.workshop_date_help")),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -86,6 +90,24 @@ def _target(
     return (output or Path(f"{default}.{fmt.value}")), fmt
 
 
+def _workshop_date(value: str | None, t: Any) -> Any:
+    """`2026-11-20` or `20.11.2026` → a date; anything else is a usage error."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise GpcheckError(
+        "usage",
+        message=t("facilitator.workshop_date_invalid", value=value),
+        exit_code=ExitCode.USAGE,
+    )
+
+
 def printable(value: Any) -> str:
     from gpcheck.sanitize import printable as shown
 
@@ -117,6 +139,10 @@ def workshop(
     ] = False,
     criteria: CriteriaOption = None,
     force: ForceOption = False,
+    profile: Annotated[
+        bool, typer.Option("--profile", help=HELP("facilitator.workshop.profile_help"))
+    ] = False,
+    workshop_date: WorkshopDateOption = None,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -127,6 +153,7 @@ def workshop(
     env = make_env(lang, catalogue)
     cat = env.catalogue
     chosen = select_criteria(cat, criteria)
+    day = _workshop_date(workshop_date, env.t)
     results, loaded, failed = [], [], 0
     files = _files(paths)
     for path in files:
@@ -148,13 +175,17 @@ def workshop(
     if output is None and format is None:
         from gpcheck.facilitator.view import workshop_view
 
-        _print(workshop_view(ws, env.t))
+        _print(workshop_view(ws, env.t, profile=profile, workshop_date=day))
     else:
-        _write_rendered("workshop", (ws, cat), output, format, env, Guard(files, force))
+        options = {"profile": profile, "workshop_date": day}
+        guard = Guard(files, force)
+        _write_rendered("workshop", (ws, cat), output, format, env, guard, options)
     if key is not None:  # after the output, so a refused output leaves no key behind
         _write_key(key, results, loaded, secret, env)
     if failed:
-        _warn(env.t("facilitator.workshop.errors_summary", bad=failed))
+        from gpcheck.facilitator.context import plural
+
+        _warn(plural(env.t, "facilitator.workshop.errors_summary", failed))
         raise typer.Exit(int(ExitCode.INVALID))
 
 
@@ -202,14 +233,20 @@ def _write_key(key: Path, results: list[Any], files: list[Path], secret: bytes, 
 
 
 def _write_rendered(
-    kind: str, data: Any, output: Path | None, fmt: Any, env: Any, guard: Guard
+    kind: str,
+    data: Any,
+    output: Path | None,
+    fmt: Any,
+    env: Any,
+    guard: Guard,
+    options: dict[str, Any] | None = None,
 ) -> None:
     """Render `data` with the `kind` templates; md/html without -o go to stdout."""
     from gpcheck.atomic import write_group
     from gpcheck.facilitator.render import compare_chart, render
 
     if output is None and fmt in (OutFormat.md, OutFormat.html):
-        sys.stdout.write(render(kind, data, fmt.value, env.t).decode("utf-8"))
+        sys.stdout.write(render(kind, data, fmt.value, env.t, options).decode("utf-8"))
         return
     path, fmt = _target(output, fmt, kind, env.t)
     extra, files = {}, []
@@ -219,9 +256,9 @@ def _write_rendered(
         guard.check(chart)
         files.append((chart, compare_chart(data, env.t)))
     guard.check(path)
-    files.insert(0, (path, render(kind, data, fmt.value, env.t, **extra)))
+    files.insert(0, (path, render(kind, data, fmt.value, env.t, options, **extra)))
     write_group(files)  # the report and its chart together, or neither
-    print(env.t("facilitator.written", path=printable(path)))
+    _written(path, env.t)
 
 
 @handles_errors
@@ -278,11 +315,9 @@ def _save_unfinished(
     if not decisions:
         raise KeyboardInterrupt
     from gpcheck.assessment import dump_assessment
-    from gpcheck.facilitator.consensus import consensus_assessment
     from gpcheck.outputs import free_name, save_or_rescue
 
-    agreed_reason = env.t("facilitator.consensus.reason_unanimous")
-    result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
+    result = _consensus_result(p, decisions, env)
     draft = free_name(output.with_name(f"{output.stem}.unfinished{output.suffix}"))
     draft = save_or_rescue(draft, dump_assessment(result), inputs)
     raise GpcheckError(
@@ -299,12 +334,16 @@ def _decide(p: Any, take: Take | None, env: Any, decisions: dict[str, Any]) -> N
     if not open_rows:
         return
     if take is Take.median:
-        decisions.update(_median_decisions(p, env.t))
+        from gpcheck.facilitator.consensus import take_median
+
+        decisions.update(take_median(p))
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from gpcheck.facilitator.context import plural
+
         raise GpcheckError(
             "usage",
-            message=env.t("facilitator.consensus.needs_choice", n=len(open_rows)),
+            message=plural(env.t, "facilitator.consensus.needs_choice", len(open_rows)),
             exit_code=ExitCode.USAGE,
         )
     from gpcheck.facilitator.choose import choose
@@ -312,26 +351,11 @@ def _decide(p: Any, take: Take | None, env: Any, decisions: dict[str, Any]) -> N
     choose(p, env.catalogue, env.t, into=decisions)
 
 
-def _median_decisions(p: Any, t: Any) -> dict[str, Any]:
-    """The median for every open criterion, with the ratings it came from as the reason."""
-    from gpcheck.facilitator.consensus import NA, Decision, take_median
+def _consensus_result(p: Any, decisions: dict[str, Any], env: Any) -> Any:
+    from gpcheck.facilitator.consensus import consensus_assessment
 
-    out, medians = {}, take_median(p)
-    for row in p.open_rows():
-        vote = medians[row.id]
-        if vote is None:
-            continue
-        pairs = zip(p.raters, row.votes, strict=True)
-        votes = ", ".join(_vote_pair(name, v, t) for name, v in pairs)
-        key = "reason_na_majority" if vote == NA else "reason_median"
-        out[row.id] = Decision(vote, t(f"facilitator.consensus.{key}", votes=votes))
-    return out
-
-
-def _vote_pair(name: str, vote: Any, t: Any) -> str:
-    from gpcheck.facilitator.view import vote_text
-
-    return t("facilitator.consensus.votes_line", name=name, vote=vote_text(vote, t))
+    na_reason = env.t("facilitator.consensus.reason_na_majority")
+    return consensus_assessment(p, decisions, env.catalogue, not_applicable_reason=na_reason)
 
 
 def _write_consensus(
@@ -339,23 +363,13 @@ def _write_consensus(
 ) -> None:
     """Save the agreed file; if it cannot be written, the choices made are never lost."""
     from gpcheck.assessment import dump_assessment
-    from gpcheck.facilitator.consensus import consensus_assessment
+    from gpcheck.facilitator.view import consensus_written
     from gpcheck.outputs import save_or_rescue
 
-    agreed_reason = env.t("facilitator.consensus.reason_unanimous")
-    result = consensus_assessment(p, decisions, env.catalogue, agreed_reason=agreed_reason)
+    result = _consensus_result(p, decisions, env)
     ask = _ask_other_path(env) if sys.stdin.isatty() and sys.stdout.isatty() else None
     output = save_or_rescue(output, dump_assessment(result), inputs, ask)
-    agreed = sum(1 for r in p.rows if r.status == "agreed")
-    print(
-        env.t(
-            "facilitator.consensus.written",
-            path=output,
-            agreed=agreed,
-            decided=len(decisions),
-            left=len(p.rows) - len(result.criteria),
-        )
-    )
+    _print(consensus_written(output, result, env.catalogue, env.t))
 
 
 def _ask_other_path(env: Any) -> Any:
@@ -395,8 +409,10 @@ def compare(
 
         _print(compare_view(cmp, env.t))
         return
-    if cmp.catalogue_mismatch:
-        _warn(env.t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref))
+    from gpcheck.facilitator.context import compare_warnings
+
+    for warning in compare_warnings(cmp, env.t):
+        _warn(printable(warning))
     _write_rendered("compare", cmp, output, format, env, Guard([old, new], force))
 
 
@@ -406,6 +422,7 @@ def worksheet(
     criteria: CriteriaOption = None,
     format: FormatOption = None,
     force: ForceOption = False,
+    workshop_date: WorkshopDateOption = None,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -413,11 +430,17 @@ def worksheet(
 
     env = make_env(lang, catalogue)
     chosen = select_criteria(env.catalogue, criteria)
+    options = {"workshop_date": _workshop_date(workshop_date, env.t)}
     fmt = format or (None if output else OutFormat.pdf)  # a PDF unless -o names another kind
     path, fmt = _target(output, fmt, "worksheet", env.t)
     Guard([], force).check(path)
     from gpcheck.atomic import write_atomic
     from gpcheck.facilitator.render import render
 
-    write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t))
-    print(env.t("facilitator.written", path=printable(path)))
+    write_atomic(path, render("worksheet", (env.catalogue, chosen), fmt.value, env.t, options))
+    _written(path, env.t)
+
+
+def _written(path: Path, t: Any) -> None:
+    """ "Geschrieben: PATH", the file name shown as text (never as terminal codes)."""
+    print(t("facilitator.written", path=printable(path)))

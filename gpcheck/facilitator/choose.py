@@ -56,7 +56,7 @@ def rater_notes(p: Panel, row: CriterionVotes) -> list[tuple[str, str]]:
             continue
         for text in (answer.reason, answer.notes):
             if text and text.strip():
-                out.append((name, " ".join(text.split())))
+                out.append((printable(name), printable(" ".join(text.split()))))
     return out
 
 
@@ -70,6 +70,13 @@ def _show_notes(p: Panel, row: CriterionVotes) -> None:
     for name, text in rater_notes(p, row):
         line = Text.assemble((f"{name}: ", "bold"), text)
         console.print(Padding(line, (0, 0, 0, 2)), style="dim")
+
+
+def _hint_line(text: str) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    Console().print(Text(text, style="dim"))
 
 
 def _voters(p: Panel, row: CriterionVotes, vote: Any) -> list[str]:
@@ -96,11 +103,12 @@ def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> 
         number=row.criterion.number,
         name=row.criterion.name(t.lang),
     )
+    _hint_line(t("facilitator.consensus.select_hint"))
     picked = questionary.select(
         question,
         choices=options,
         default=next((c for c in options if c.value == median), None),
-        instruction=t("facilitator.consensus.select_hint"),
+        instruction=" ",  # the hint stands on its own line: the question line stays short
     ).unsafe_ask()
     if picked == SKIP:
         return None
@@ -109,4 +117,4 @@ def _ask(p: Panel, row: CriterionVotes, catalogue: Catalogue, t: Translator) -> 
         default=t("facilitator.consensus.reason_default"),
         validate=lambda text: bool(text.strip()),
     ).unsafe_ask()
-    return Decision(picked, reason.strip())
+    return Decision(picked, "chosen", reason.strip())

@@ -3,7 +3,9 @@
 The comparison is the data behind `gpcheck compare OLD NEW` and the "comparison with baseline"
 section of `gpcheck report NEW --baseline OLD`, so both show the same facts: stage before and
 after, the change, whether last time's target was reached, and which of last time's planned
-steps fell due in between.
+steps fell due in between. It also says when the two files may not belong together (different
+project names, the "before" file dated after the "after" file) and computes the profile change
+over the criteria assessed in both files only, so that a criterion assessed once does not move it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from gpcheck.assessment import PlanStep
 from gpcheck.catalogue import Criterion
 from gpcheck.scoring import CriterionResult, Result
 
-Trend = Literal["up", "down", "same", "new", "dropped", "none"]
+Trend = Literal["up", "down", "same", "new", "now_applies", "dropped", "no_longer_applies", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,9 @@ class CriterionChange:
         if self.change is not None:
             return "up" if self.change > 0 else "down" if self.change < 0 else "same"
         if self.after.status == "assessed":
-            return "new"
+            return "now_applies" if self.before.status == "not_applicable" else "new"
         if self.before.status == "assessed":
-            return "dropped"
+            return "no_longer_applies" if self.after.status == "not_applicable" else "dropped"
         return "none"
 
 
@@ -56,7 +58,36 @@ class Comparison:
     new_ref: str
     old_date: dt.date | None
     new_date: dt.date | None
-    profile_change: float | None
+    profile_change: float | None  # over the criteria assessed in both files
+    old_profile: float | None  # the mean score over those criteria, before …
+    new_profile: float | None  # … and after
+    both_assessed: tuple[str, ...]  # ids of the criteria assessed in both files
+    different_projects: bool  # the files name different projects
+    dates_reversed: bool  # the "before" file is dated after the "after" file
+
+    @property
+    def sets_differ(self) -> bool:
+        """Some criterion was assessed in only one of the files: the profile change leaves it
+        out, and the outputs say so."""
+        assessed = {r.id for r in self.rows if "assessed" in (r.before.status, r.after.status)}
+        return assessed != set(self.both_assessed)
+
+    @property
+    def whole_change(self) -> int | None:
+        """The change as people read it: between the two profiles shown as whole numbers
+        ("40 → 56: +16"), so that the figures on the page add up."""
+        from gpcheck.formatting import whole
+
+        if self.old_profile is None or self.new_profile is None:
+            return None
+        return int(whole(self.new_profile)) - int(whole(self.old_profile))
+
+    @property
+    def due_steps(self) -> tuple[tuple[CriterionChange, PlanStep], ...]:
+        """Every step that fell due in between, earliest first (catalogue order on a tie)."""
+        pairs = [(row, step) for row in self.rows for step in row.due_steps]
+        pairs.sort(key=lambda pair: (pair[1].due or dt.date.max, pair[0].criterion.number))
+        return tuple(pairs)
 
     @property
     def catalogue_mismatch(self) -> bool:
@@ -86,10 +117,11 @@ def compare(old: Result, new: Result) -> Comparison:
     rows = tuple(
         _row(before, new.by_id(before.id), old, old_date, new_date) for before in old.criteria
     )
-    profile_change = (  # from the profiles as shown (1 decimal), so that the numbers add up
-        round(round(new.profile, 1) - round(old.profile, 1), 1)
-        if old.profile is not None and new.profile is not None
-        else None
+    both = tuple(r.id for r in rows if r.before.score is not None and r.after.score is not None)
+    old_profile = _mean([old.by_id(cid).score for cid in both])
+    new_profile = _mean([new.by_id(cid).score for cid in both])
+    profile_change = (
+        new_profile - old_profile if old_profile is not None and new_profile is not None else None
     )
     return Comparison(
         old=old,
@@ -100,7 +132,22 @@ def compare(old: Result, new: Result) -> Comparison:
         old_date=old_date,
         new_date=new_date,
         profile_change=profile_change,
+        old_profile=old_profile,
+        new_profile=new_profile,
+        both_assessed=both,
+        different_projects=_norm(old.assessment.project.name) != _norm(new.assessment.project.name),
+        dates_reversed=old_date is not None and new_date is not None and old_date > new_date,
     )
+
+
+def _mean(scores: list[float | None]) -> float | None:
+    values = [s for s in scores if s is not None]
+    return sum(values) / len(values) if values else None
+
+
+def _norm(name: str) -> str:
+    """Case and spacing do not make another project."""
+    return " ".join(name.casefold().split())
 
 
 def catalogue_ref(result: Result) -> str:

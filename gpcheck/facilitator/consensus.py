@@ -2,7 +2,9 @@
 
 Pure, no I/O. Each team member rates into their own file; `panel()` lines the votes up per
 criterion, `take_median()` is the non-interactive choice, and `consensus_assessment()` builds
-a normal assessment file that records every rater's stage and why the agreed stage was chosen.
+a normal assessment file that records every rater's stage and how each stage was reached:
+`agreed` (everyone gave it), `chosen` (by the team, with its reason) or `median` (taken over
+without a discussion – the outputs show it as "not yet discussed", never as agreed).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
 
-from gpcheck.assessment import Answer, Assessment, PlanStep, Project
+from gpcheck.assessment import Agreement, Answer, Assessment, PlanStep, Project
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.errors import ExitCode, GpcheckError
 
@@ -135,31 +137,45 @@ def median_vote(row: CriterionVotes) -> Vote:
     return int(statistics.median_low(stages))
 
 
-def take_median(p: Panel) -> dict[str, Vote]:
-    """`--take median`: the median vote for every criterion someone has to decide."""
-    return {row.id: median_vote(row) for row in p.open_rows()}
-
-
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """The agreed answer for one criterion and why (recorded as `agreement`)."""
+    """The answer for one criterion, how it was reached (recorded as `agreement`) and, for a
+    stage the team chose, its reason (`agreement_note`)."""
 
     vote: int | Literal["n/a"]
-    reason: str
+    how: Agreement
+    note: str | None = None
+
+
+def take_median(p: Panel) -> dict[str, Decision]:
+    """The non-interactive choice: the median vote for every criterion someone has to decide,
+    recorded as `median` – provisional, still to be discussed."""
+    out = {}
+    for row in p.open_rows():
+        vote = median_vote(row)
+        if vote is not None:
+            out[row.id] = Decision(vote, "median")
+    return out
 
 
 def consensus_assessment(
-    p: Panel, decisions: Mapping[str, Decision], catalogue: Catalogue, *, agreed_reason: str
+    p: Panel,
+    decisions: Mapping[str, Decision],
+    catalogue: Catalogue,
+    *,
+    not_applicable_reason: str,
 ) -> Assessment:
-    """The agreed assessment: where all raters agree their answer is taken over (with
-    `agreed_reason`), the open criteria as decided; undecided and unrated ones are left out."""
+    """The agreed assessment: where all raters agree their answer is taken over (`agreed`),
+    the open criteria as decided; undecided and unrated ones are left out.
+    `not_applicable_reason` is written when "does not apply" was decided and no rater gave a
+    reason (the file format requires one)."""
     criteria = {}
     for row in p.rows:
         decision = decisions.get(row.id)
         if row.status == "agreed":
-            decision = Decision(row.votes[0], agreed_reason)  # type: ignore[arg-type]
+            decision = Decision(row.votes[0], "agreed")  # type: ignore[arg-type]
         if decision is not None:
-            criteria[row.id] = _answer(p, row, decision)
+            criteria[row.id] = _answer(p, row, decision, not_applicable_reason)
     first = p.assessments[0]
     return Assessment(
         gpcheck=1,
@@ -171,7 +187,9 @@ def consensus_assessment(
     )
 
 
-def _answer(p: Panel, row: CriterionVotes, decision: Decision) -> Answer:
+def _answer(
+    p: Panel, row: CriterionVotes, decision: Decision, not_applicable_reason: str
+) -> Answer:
     answers = [a.criteria.get(row.id) for a in p.assessments]
     given = [(name, a) for name, a in zip(p.raters, answers, strict=True) if a is not None]
     ratings = {name: v for name, v in zip(p.raters, row.votes, strict=True) if isinstance(v, int)}
@@ -182,11 +200,12 @@ def _answer(p: Panel, row: CriterionVotes, decision: Decision) -> Answer:
         "evidence": evidence,
         "plan": _plan([a for _, a in given]),
         "ratings": ratings or None,
-        "agreement": decision.reason,
+        "agreement": decision.how,
+        "agreement_note": decision.note,
     }
     if decision.vote == NA:
-        reason = next((a.reason for _, a in given if a.reason), None) or decision.reason
-        return Answer(applicable=False, reason=reason, **common)
+        reason = next((a.reason for _, a in given if a.reason), None) or decision.note
+        return Answer(applicable=False, reason=reason or not_applicable_reason, **common)
     targets = [a.target for _, a in given if a.target is not None and a.target > decision.vote]
     return Answer(stage=decision.vote, target=min(targets) if targets else None, **common)
 

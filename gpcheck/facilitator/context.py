@@ -7,23 +7,60 @@ anonymous mode – so an anonymous report cannot show a name even by a template 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from gpcheck.assessment import Answer
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.facilitator.compare import Comparison, CriterionChange
 from gpcheck.facilitator.workshop import CriterionSummary, ProjectRow, Workshop, shade
 from gpcheck.formatting import date, signed
-from gpcheck.formatting import number as _number
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import document
 from gpcheck.scoring import CriterionResult
 
 BARS = "▁▂▃▄▅▆▇█"
 HINT_NAMES = 12  # projects named per consistency question; more are counted
 
 
-def number(value: float | None, lang: str) -> str:
-    """Like formatting.number, with a dash for a missing value (table cells)."""
-    return _number(value, lang, "–")  # type: ignore[return-value]
+def plural(t: Translator, key: str, n: int, **params: Any) -> str:
+    """The singular or plural form of a counted text (`key.one` / `key.other`)."""
+    return t(f"{key}.{'one' if n == 1 else 'other'}", n=n, **params)
+
+
+def median_text(median: float | None, top: int, t: Translator) -> str:
+    """ "2 von 4", or "zwischen 2 und 3 von 4" when the middle falls between two stages – a
+    stage 2.5 does not exist on any ladder."""
+    if median is None:
+        return t("facilitator.missing")
+    if float(median).is_integer():
+        return t("facilitator.median", median=int(median), top=top)
+    low = int(median)
+    return t("facilitator.median_between", low=low, high=low + 1, top=top)
+
+
+def whole(value: float | None, lang: str) -> str:
+    """A profile for people: a whole number ("68"); exact values stay in the data."""
+    from gpcheck.formatting import whole as rounded
+
+    return "–" if value is None else rounded(value)
+
+
+def dated_line(workshop_date: dt.date | None, t: Translator, today: dt.date | None = None) -> str:
+    """The line on every page: the workshop's date, else the date of the printout."""
+    if workshop_date is not None:
+        return t("facilitator.workshop_on", date=date(workshop_date, t.lang))
+    return t("facilitator.printed_on", date=date(today or dt.date.today(), t.lang))
+
+
+def agreement_text(answer: Answer | None, t: Translator) -> str | None:
+    """How a consensus file's stage was reached, in words: a median taken over is "not yet
+    discussed – discuss first", never agreed."""
+    if answer is None or answer.agreement is None:
+        return None
+    if answer.agreement == "chosen" and answer.agreement_note:
+        return t("facilitator.consensus.how_chosen_note", note=document(answer.agreement_note))
+    return t(f"facilitator.consensus.how_{answer.agreement}")
 
 
 def common(catalogue: Catalogue, t: Translator) -> dict[str, Any]:
@@ -50,12 +87,14 @@ def cell(c: CriterionResult, t: Translator) -> dict[str, Any]:
     return {"text": text, "shade": shade(c.score), "status": c.status}
 
 
-def bars_svg(counts: tuple[int, ...], t: Translator) -> str:
+def bars_svg(counts: tuple[int, ...], scale: int, t: Translator, slots: int = 0) -> str:
     """A small bar chart: one bar per stage (0 … top), the count above, the stage below.
-    Only numbers go in, so the SVG needs no escaping."""
-    height, bar, gap = 34, 14, 6
-    top = max(counts) or 1
-    total_w = len(counts) * (bar + gap)
+    Every criterion's chart shares one scale – a full bar is `scale` projects (the whole
+    group), and `slots` (the longest ladder) fixes the width – so charts can be compared at a
+    glance. Only numbers go in, so the SVG needs no escaping."""
+    height, bar, gap = 40, 16, 6
+    top = max(scale, max(counts, default=0), 1)
+    total_w = max(len(counts), slots) * (bar + gap)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_w}" height="{height + 24}" '
         f'viewBox="0 0 {total_w} {height + 24}" role="img" font-size="9" '
@@ -66,7 +105,8 @@ def bars_svg(counts: tuple[int, ...], t: Translator) -> str:
         h = round(height * n / top, 1)
         label = t("facilitator.workshop.projects_at", n=n, stage=i)
         parts.append(f"<g><title>{label}</title>")
-        parts.append(
+        parts.append(  # the track: the whole group's height, the same for every criterion
+            f'<rect x="{x}" y="10" width="{bar}" height="{height}" fill="#eef0f2"/>'
             f'<rect x="{x}" y="{height + 10 - h}" width="{bar}" height="{h}" fill="#41ab5d"/>'
         )
         parts.append(
@@ -78,22 +118,40 @@ def bars_svg(counts: tuple[int, ...], t: Translator) -> str:
     return "".join(parts)
 
 
-def spark(counts: tuple[int, ...], sep: str = "") -> str:
-    """▃█▆·· – the distribution as one line of text (Markdown, terminal)."""
-    top = max(counts) or 1
-    return sep.join(BARS[round(n / top * 7)] if n else "·" for n in counts)
+def spark(counts: tuple[int, ...], scale: int, sep: str = "") -> str:
+    """▃█▆·· – the distribution as one line of text (Markdown, terminal); a full block is
+    `scale` projects, the same for every criterion."""
+    top = max(scale, max(counts, default=0), 1)
+    return sep.join(BARS[max(0, round(n / top * 8) - 1)] if n else "·" for n in counts)
 
 
-def workshop_context(ws: Workshop, catalogue: Catalogue, t: Translator) -> dict[str, Any]:
+def workshop_context(
+    ws: Workshop,
+    catalogue: Catalogue,
+    t: Translator,
+    *,
+    profile: bool = False,
+    workshop_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """`profile`: show each project's profile (off by default: it invites a ranking)."""
     lang = t.lang
     ctx = common(catalogue, t)
+    scale = len(ws.projects)
+    slots = max((c.top + 1 for c in ws.criteria), default=0)
     ctx.update(
         {
             "anonymous": ws.anonymous,
+            "show_profile": profile,
+            "dated_line": dated_line(workshop_date, t, today),
+            "dist_intro": t(
+                "facilitator.workshop.dist_intro",
+                projects=plural(t, "facilitator.projects_count", scale),
+            ),
             "criteria": [_crit(c, lang) for c in ws.criteria],
             "projects": [_project(row, t) for row in ws.projects],
-            "summaries": [_summary(s, t) for s in ws.summaries],
-            "hardest": [_summary(s, t) for s in ws.hardest],
+            "summaries": [_summary(s, scale, slots, t) for s in ws.summaries],
+            "hardest": [_summary(s, scale, slots, t) for s in ws.hardest],
             "hints": [_hint(h, ws, t) for h in ws.hints],
             "subtitle": _subtitle(ws, t),
             "refs_warning": _refs_warning(ws, catalogue, t),
@@ -108,35 +166,35 @@ def _crit(c: Criterion, lang: str) -> dict[str, Any]:
 
 def _project(row: ProjectRow, t: Translator) -> dict[str, Any]:
     return {
-        "label": project_label(row, t),
-        "organisation": row.organisation,
-        "assessors": ", ".join(row.assessors),
+        "label": document(project_label(row, t)),
+        "organisation": document(row.organisation) if row.organisation else None,
+        "assessors": document(", ".join(row.assessors)),
         "date": date(row.date, t.lang),
         "cells": [cell(c, t) for c in row.cells],
-        "profile": number(row.profile, t.lang),
+        "profile": whole(row.profile, t.lang),
     }
 
 
-def _summary(s: CriterionSummary, t: Translator) -> dict[str, Any]:
+def _summary(s: CriterionSummary, scale: int, slots: int, t: Translator) -> dict[str, Any]:
     c = s.criterion
     return {
         **_crit(c, t.lang),
         "counts": s.counts,
-        "bars_svg": bars_svg(s.counts, t),
-        "spark": spark(s.counts),
+        "bars_svg": bars_svg(s.counts, scale, t, slots),
+        "spark": spark(s.counts, scale),
         "not_applicable": s.not_applicable,
         "missing": s.missing,
-        "median": number(s.median_stage, t.lang),
-        "median_score": number(s.median_score, t.lang),
+        "median": median_text(s.median_stage, c.top, t),
         "questions": [q(t.lang) for q in c.questions],
-        "line": t(
-            "facilitator.workshop.hardest_line",
-            name=c.name(t.lang),
-            median=number(s.median_stage, t.lang),
-            top=c.top,
-            score=number(s.median_score, t.lang),
-        ),
+        "line": hardest_line(s, t),
     }
+
+
+def hardest_line(s: CriterionSummary, t: Translator) -> str:
+    """ "Belege für Wirkungen und Kosten: mittlere Stufe 0 von 4"."""
+    c = s.criterion
+    median = median_text(s.median_stage, c.top, t)
+    return t("facilitator.workshop.hardest_line", name=c.name(t.lang), median=median)
 
 
 def project_label(row: ProjectRow, t: Translator) -> str:
@@ -155,17 +213,17 @@ def hint_projects(h: Any, ws: Workshop, t: Translator) -> str:
 
 
 def _hint(h: Any, ws: Workshop, t: Translator) -> dict[str, Any]:
-    return {"question": h.hint.question(t.lang), "projects": hint_projects(h, ws, t)}
+    return {"question": h.hint.question(t.lang), "projects": document(hint_projects(h, ws, t))}
 
 
 def _subtitle(ws: Workshop, t: Translator) -> str:
     dates = sorted(c.date for c in ws.projects if c.date is not None)
-    n = len(ws.projects)
+    projects = plural(t, "facilitator.projects_count", len(ws.projects))
     if not dates:
-        return t("facilitator.workshop.subtitle_undated", n=n)
+        return t("facilitator.workshop.subtitle_undated", projects=projects)
     first, last = date(dates[0], t.lang), date(dates[-1], t.lang)
     span = first if first == last else f"{first} – {last}"
-    return t("facilitator.workshop.subtitle", n=n, date=span)
+    return t("facilitator.workshop.subtitle", projects=projects, date=span)
 
 
 def _refs_warning(ws: Workshop, catalogue: Catalogue, t: Translator) -> str | None:
@@ -182,18 +240,15 @@ def compare_context(cmp: Comparison, t: Translator) -> dict[str, Any]:
     undated = t("facilitator.compare.undated")
     ctx.update(
         {
-            "project": project.name,
-            "organisation": project.organisation,
+            "project": document(project.name),
+            "organisation": document(project.organisation) if project.organisation else None,
             "old_date": date(cmp.old_date, lang) or undated,
             "new_date": date(cmp.new_date, lang) or undated,
-            "mismatch": (
-                t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref)
-                if cmp.catalogue_mismatch
-                else None
-            ),
+            "warnings": [document(w) for w in compare_warnings(cmp, t)],
             "rows": [_change(row, t) for row in cmp.rows],
-            "steps": [s for row in cmp.rows for s in _steps(row, t)],
-            "profile_line": _profile_line(cmp, t),
+            "steps": [_step(row, s, t) for row, s in cmp.due_steps],
+            "profile_line": profile_line(cmp, t),
+            "profile_common": profile_common(cmp, t),
             "targets_line": t(
                 "facilitator.compare.targets_line",
                 reached=cmp.targets_reached,
@@ -204,59 +259,99 @@ def compare_context(cmp: Comparison, t: Translator) -> dict[str, Any]:
     return ctx
 
 
+def compare_warnings(cmp: Comparison, t: Translator) -> list[str]:
+    """What may make the comparison misleading: other catalogue versions, another project,
+    "before" newer than "after". Plain sentences; the views escape them for their place."""
+    out = []
+    if cmp.different_projects:
+        old, new = cmp.old.assessment.project.name, cmp.new.assessment.project.name
+        out.append(t("facilitator.compare.different_projects", old=old, new=new))
+    if cmp.dates_reversed:
+        old, new = date(cmp.old_date, t.lang), date(cmp.new_date, t.lang)
+        out.append(t("facilitator.compare.dates_reversed", old=old, new=new))
+    if cmp.catalogue_mismatch:
+        out.append(t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref))
+    return out
+
+
 def _stage(c: CriterionResult, t: Translator) -> str:
     return cell(c, t)["text"]
 
 
-def _change(row: CriterionChange, t: Translator) -> dict[str, Any]:
+def change_words(row: CriterionChange, t: Translator) -> str:
+    """+1, −1, ±0, or what happened to a criterion assessed only once ("trifft nicht mehr
+    zu" is not "nicht mehr eingeschätzt")."""
     if row.change is not None:
-        change = signed(row.change, t.lang)
-    elif row.trend in ("new", "dropped"):
-        change = t(f"facilitator.compare.trend_{row.trend}")
-    else:
-        change = ""
-    target = ""
-    if row.target_reached is not None:
-        key = "target_yes" if row.target_reached else "target_no"
-        target = t(f"facilitator.compare.{key}", target=row.target)
+        return signed(row.change, t.lang)
+    if row.trend == "none":
+        return ""
+    return t(f"facilitator.compare.trend_{row.trend}")
+
+
+def target_words(row: CriterionChange, t: Translator) -> str:
+    if row.target_reached is None:
+        return ""
+    key = "target_yes" if row.target_reached else "target_no"
+    return t(f"facilitator.compare.{key}", target=row.target)
+
+
+def _change(row: CriterionChange, t: Translator) -> dict[str, Any]:
     return {
         "number": row.criterion.number,
         "name": row.criterion.name(t.lang),
         "before": _stage(row.before, t),
         "after": _stage(row.after, t),
-        "change": change,
+        "change": change_words(row, t),
         "trend": row.trend,
-        "target": target,
+        "target": target_words(row, t),
         "reached": row.target_reached,
     }
 
 
-def _steps(row: CriterionChange, t: Translator) -> list[dict[str, Any]]:
-    return [
-        {
-            "criterion": f"{row.criterion.number} {row.criterion.name(t.lang)}",
-            "action": s.action,
-            "owner": s.owner or "",
-            "due": date(s.due, t.lang) or "",
-        }
-        for s in row.due_steps
-    ]
+def _step(row: CriterionChange, s: Any, t: Translator) -> dict[str, Any]:
+    return {
+        "criterion": f"{row.criterion.number} {row.criterion.name(t.lang)}",
+        "action": document(s.action),
+        "owner": document(s.owner or ""),
+        "due": date(s.due, t.lang) or "",
+    }
 
 
-def _profile_line(cmp: Comparison, t: Translator) -> str:
-    old, new = number(cmp.old.profile, t.lang), number(cmp.new.profile, t.lang)
+def profile_line(cmp: Comparison, t: Translator) -> str:
+    """ "Profil: 40 → 52 von 100 (+12)" over the criteria assessed both times."""
     if cmp.profile_change is None:
-        return t("facilitator.compare.profile_none", old=old, new=new)
-    change = signed(cmp.profile_change, t.lang)
+        return t("facilitator.compare.profile_none")
+    old, new = whole(cmp.old_profile, t.lang), whole(cmp.new_profile, t.lang)
+    change = signed(cmp.whole_change or 0, t.lang)
     return t("facilitator.compare.profile_line", old=old, new=new, change=change)
 
 
+def profile_common(cmp: Comparison, t: Translator) -> str | None:
+    """Said only when some criterion was assessed in one file only."""
+    if not cmp.sets_differ or cmp.profile_change is None:
+        return None
+    return plural(t, "facilitator.compare.profile_common", len(cmp.both_assessed))
+
+
 def worksheet_context(
-    catalogue: Catalogue, criteria: tuple[Criterion, ...], t: Translator
+    catalogue: Catalogue,
+    criteria: tuple[Criterion, ...],
+    t: Translator,
+    *,
+    workshop_date: dt.date | None = None,
 ) -> dict[str, Any]:
+    """The sheets in the order asked for. The footer names the workshop (with a line to fill
+    in when its date is not given), the header gpcheck's own title – the sheet is gpcheck's
+    summary, not the Verbund's brochure."""
     ctx = common(catalogue, t)
     ctx["criteria"] = [_sheet(catalogue, c, t) for c in criteria]
     ctx["total"] = len(catalogue.criteria)
+    ctx["own_title"] = t("facilitator.own_title")
+    ctx["footer"] = (
+        t("facilitator.worksheet.footer", date=date(workshop_date, t.lang))
+        if workshop_date
+        else t("facilitator.worksheet.footer_blank")
+    )
     return ctx
 
 

@@ -15,32 +15,47 @@ from gpcheck.i18n import Translator
 KINDS = ("workshop", "compare", "worksheet")
 
 
-def render(kind: str, data: Any, fmt: str, t: Translator, **extra: Any) -> bytes:
-    """The document as bytes: UTF-8 text for md/html, a PDF for pdf."""
+def render(
+    kind: str,
+    data: Any,
+    fmt: str,
+    t: Translator,
+    options: dict[str, Any] | None = None,
+    **extra: Any,
+) -> bytes:
+    """The document as bytes: UTF-8 text for md/html, a PDF for pdf. `options` go to the
+    context builder (workshop: `profile`, `workshop_date`; worksheet: `workshop_date`)."""
     if fmt == "pdf":
-        return pdf(render_text(kind, data, "html", t, **extra), t)
-    return render_text(kind, data, fmt, t, **extra).encode("utf-8")
+        return pdf(render_text(kind, data, "html", t, options, **extra), t)
+    return render_text(kind, data, fmt, t, options, **extra).encode("utf-8")
 
 
-def render_text(kind: str, data: Any, fmt: str, t: Translator, **extra: Any) -> str:
+def render_text(
+    kind: str,
+    data: Any,
+    fmt: str,
+    t: Translator,
+    options: dict[str, Any] | None = None,
+    **extra: Any,
+) -> str:
     from gpcheck.report.templates import environment
 
-    context = {**_context(kind, data, t), "chart_file": None, **extra}
+    context = {**_context(kind, data, t, options or {}), "chart_file": None, **extra}
     if kind == "compare" and fmt == "html":
         context["chart_svg"] = compare_chart(data, t)
     return environment().get_template(f"{kind}.{fmt}").render(context)
 
 
-def _context(kind: str, data: Any, t: Translator) -> dict[str, Any]:
+def _context(kind: str, data: Any, t: Translator, options: dict[str, Any]) -> dict[str, Any]:
     from gpcheck.facilitator import context as fc
 
     if kind == "workshop":
         ws, catalogue = data
-        return fc.workshop_context(ws, catalogue, t)
+        return fc.workshop_context(ws, catalogue, t, **options)
     if kind == "compare":
         return fc.compare_context(data, t)
     catalogue, criteria = data
-    return fc.worksheet_context(catalogue, criteria, t)
+    return fc.worksheet_context(catalogue, criteria, t, **options)
 
 
 def compare_chart(cmp: Any, t: Translator) -> str:

@@ -1,104 +1,156 @@
-"""Terminal views for facilitators (rich): the workshop heat map and distributions, the raters'
-table of a consensus, and the comparison over time.
+"""Terminal views for facilitators (rich): every project's stages at a glance and the
+distributions, the raters' table of a consensus, and the comparison over time.
 
-Only renders what the pure modules computed; rich is imported inside the functions so that
-importing this module stays cheap. User text always goes in as `Text`, never as markup.
+Only renders what the pure modules computed; the words, numbers and dates come from the same
+helpers as the documents (context), so terminal and paper say the same thing. rich is imported
+inside the functions so that importing this module stays cheap. User text always goes in as
+`Text` through `sanitize.printable`, never as markup. At 80 columns nothing is broken in the
+middle of a word: a column is at least as wide as its longest word, and narrow columns use the
+catalogue's short names.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from gpcheck.assessment import Assessment
+from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.facilitator.compare import Comparison, CriterionChange
 from gpcheck.facilitator.consensus import NA, Panel, Vote
-from gpcheck.facilitator.context import hint_projects, project_label
+from gpcheck.facilitator.context import (
+    change_words,
+    compare_warnings,
+    dated_line,
+    hardest_line,
+    hint_projects,
+    median_text,
+    plural,
+    profile_common,
+    profile_line,
+    project_label,
+    target_words,
+    whole,
+)
 from gpcheck.facilitator.context import spark as one_line
-from gpcheck.facilitator.workshop import CriterionSummary, Workshop, shade
+from gpcheck.facilitator.fit import Column, FitTable
+from gpcheck.facilitator.workshop import Workshop, shade
+from gpcheck.formatting import date
 from gpcheck.i18n import Translator
-from gpcheck.sanitize import markup
+from gpcheck.sanitize import printable
 from gpcheck.scoring import CriterionResult
 
-# Heat-map backgrounds from stage 0 (light) to the top stage (dark), and the text on them.
+# Backgrounds from stage 0 (light) to the top stage (dark), and the text on them.
 SHADES = ("#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#41ab5d", "#006d2c")
 SHADE_TEXT = ("black", "black", "black", "black", "white", "white")
+NAME_CAP = 24  # a column never needs to be wider than this for one word
 
 
-def number(value: float | None) -> str:
-    """1 decimal at most, no trailing .0: medians like 2, 2.5."""
-    if value is None:
-        return "—"
-    return f"{value:.1f}".removesuffix(".0")
+def short(c: Criterion, lang: str) -> str:
+    """The catalogue's short name for narrow columns (the full name where it has none)."""
+    short_name = getattr(c, "short_name", None)
+    return short_name(lang) if short_name is not None else c.name(lang)
+
+
+def longest_word(texts: Iterable[str], cap: int = NAME_CAP) -> int:
+    """The width a column needs so that no word in it is broken (at most `cap`)."""
+    return min(cap, max((len(w) for text in texts for w in text.split()), default=1))
+
+
+def clean(value: object) -> Any:
+    """User text as a rich Text on one line, control characters shown, never markup."""
+    from rich.text import Text
+
+    return Text(printable(value, keep_newlines=False))
+
+
+class Items:
+    """Items joined by " · " and wrapped only between items (e.g. "5 Partizipation" never
+    ends one line with "5"). A rich renderable, so it wraps at the console's width."""
+
+    def __init__(self, items: list[str], style: str = "") -> None:
+        self.items = items
+        self.style = style
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.text import Text
+
+        width = options.max_width
+        line = ""
+        for item in self.items:
+            candidate = f"{line} · {item}" if line else item
+            if line and len(candidate) > width:
+                yield Text(line, style=self.style)
+                line = item
+            else:
+                line = candidate
+        if line:
+            yield Text(line, style=self.style)
 
 
 def heat_cell(cell: CriterionResult, t: Translator) -> Any:
     from rich.text import Text
 
-    if cell.status == "not_applicable":
-        return Text(t("facilitator.not_applicable"), style="dim italic")
+    if cell.status == "not_applicable":  # a mark, explained under the table: cells stay narrow
+        return Text(t("facilitator.workshop.na_mark"), style="dim")
     if cell.status == "missing":
         return Text(t("facilitator.missing"), style="dim")
     level = shade(cell.score) or 0
-    return Text(f" {cell.stage}/{cell.stages} ", style=f"{SHADE_TEXT[level]} on {SHADES[level]}")
+    return Text(f"{cell.stage}/{cell.stages}", style=f"{SHADE_TEXT[level]} on {SHADES[level]}")
 
 
-def heat_map(ws: Workshop, t: Translator) -> Any:
+def heat_map(ws: Workshop, t: Translator, *, profile: bool = False) -> Any:
     from rich.table import Table
-    from rich.text import Text
 
-    table = Table(  # no column lines: the shaded cells (with a space each side) fit 80 columns
+    table = Table(  # no column lines: shaded cells one space apart; 12 criteria take 48 columns
         title=t("facilitator.workshop.heat_heading"),
         title_justify="left",
+        title_style="bold",
         box=None,
-        padding=(0, 0),
+        padding=(0, 0, 0, 1),
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column(t("facilitator.workshop.col_project"), overflow="fold", min_width=10)
+    labels = [project_label(row, t) for row in ws.projects]
+    table.add_column(t("facilitator.workshop.col_project"), min_width=longest_word(labels))
     for c in ws.criteria:
-        table.add_column(str(c.number), justify="center", no_wrap=True, min_width=5)
-    table.add_column(
-        t("facilitator.workshop.col_profile"), justify="right", no_wrap=True, min_width=7
-    )
-    for row in ws.projects:
-        table.add_row(
-            Text(project_label(row, t)),
-            *(heat_cell(cell, t) for cell in row.cells),
-            number(row.profile),
-        )
+        table.add_column(str(c.number), justify="center", no_wrap=True, min_width=3)
+    if profile:
+        table.add_column(t("facilitator.workshop.col_profile"), justify="right", no_wrap=True)
+    for label, row in zip(labels, ws.projects, strict=True):
+        cells = [heat_cell(cell, t) for cell in row.cells]
+        extra = [whole(row.profile, t.lang)] if profile else []
+        table.add_row(clean(label), *cells, *extra)
     return table
 
 
-def spark(counts: tuple[int, ...]) -> str:
-    """Two lines: a small bar per stage (0 … top), and the counts under them."""
-    return one_line(counts, " ") + "\n" + " ".join(str(n) for n in counts)
+def spark(counts: tuple[int, ...], scale: int) -> str:
+    """Two lines: a small bar per stage (0 … top), the counts under them."""
+    return one_line(counts, scale, " ") + "\n" + " ".join(str(n) for n in counts)
 
 
 def distribution(ws: Workshop, t: Translator) -> Any:
-    from rich import box
-    from rich.table import Table
+    from rich.text import Text
 
-    table = Table(
-        title=t("facilitator.workshop.dist_heading"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_lines=True,
-    )
-    table.add_column("#", justify="right")
-    table.add_column(t("common.criterion"), overflow="fold", min_width=16)
-    table.add_column(t("facilitator.workshop.col_distribution"), min_width=13)
-    table.add_column(t("facilitator.workshop.col_median"), justify="center", min_width=6)
-    table.add_column(t("facilitator.workshop.col_na"), justify="right")
-    table.add_column(t("facilitator.workshop.col_missing"), justify="right", min_width=7)
-    for s in ws.summaries:
-        table.add_row(
-            str(s.criterion.number),
-            s.criterion.name(t.lang),
-            spark(s.counts),
-            f"{number(s.median_stage)}/{s.criterion.top}",
-            str(s.not_applicable),
-            str(s.missing),
-        )
-    return table
+    scale = len(ws.projects)
+    rows = ws.summaries
+    columns = [
+        Column("#", "right", [str(s.criterion.number) for s in rows]),
+        Column(t("common.criterion"), cells=[short(s.criterion, t.lang) for s in rows]),
+        Column(
+            t("facilitator.workshop.col_distribution"),
+            cells=[spark(s.counts, scale) for s in rows],
+        ),
+        Column(
+            t("facilitator.workshop.col_median"),
+            cells=[median_text(s.median_stage, s.criterion.top, t) for s in rows],
+        ),
+        Column(t("facilitator.workshop.col_na"), "right", [str(s.not_applicable) for s in rows]),
+        Column(t("facilitator.workshop.col_missing"), "right", [str(s.missing) for s in rows]),
+    ]
+    return FitTable(columns, Text(t("facilitator.workshop.dist_heading")))
 
 
 def hardest(ws: Workshop, t: Translator) -> Any:
@@ -117,16 +169,6 @@ def hardest(ws: Workshop, t: Translator) -> Any:
     return Group(*parts)
 
 
-def hardest_line(s: CriterionSummary, t: Translator) -> str:
-    return t(
-        "facilitator.workshop.hardest_line",
-        name=s.criterion.name(t.lang),
-        median=number(s.median_stage),
-        top=s.criterion.top,
-        score=number(s.median_score),
-    )
-
-
 def hint_lines(ws: Workshop, t: Translator) -> Any:
     from rich.console import Group
     from rich.padding import Padding
@@ -140,22 +182,44 @@ def hint_lines(ws: Workshop, t: Translator) -> Any:
     ]
     for h in ws.hints:
         parts.append(Text("• " + h.hint.question(t.lang)))
-        projects = Text(hint_projects(h, ws, t), "dim")
+        projects = Text(printable(hint_projects(h, ws, t), keep_newlines=False), "dim")
         parts.append(Padding(projects, (0, 0, 0, 2)))
     return Group(*parts)
 
 
-def workshop_view(ws: Workshop, t: Translator) -> Any:
+def workshop_view(
+    ws: Workshop,
+    t: Translator,
+    *,
+    profile: bool = False,
+    workshop_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Any:
     from rich.console import Group
     from rich.text import Text
 
-    parts: list[Any] = [heat_map(ws, t)]
-    legend = " · ".join(f"{c.number} {c.name(t.lang)}" for c in ws.criteria)
-    parts.append(Text(legend, style="dim"))
-    parts.append(Text(t("facilitator.workshop.profile_note"), style="dim"))
+    parts: list[Any] = [
+        Text(t("facilitator.workshop.title"), style="bold"),
+        Text(dated_line(workshop_date, t, today)),
+        Text(),
+        heat_map(ws, t, profile=profile),
+    ]
+    parts.append(Items([f"{c.number} {c.name(t.lang)}" for c in ws.criteria], style="dim"))
+    parts.append(Text(t("facilitator.workshop.marks_legend"), style="dim"))
+    if profile:
+        parts.append(Text(t("facilitator.workshop.profile_note"), style="dim"))
     if ws.anonymous:
         parts.append(Text(t("facilitator.workshop.anonymous_note"), style="dim"))
-    parts += [Text(), distribution(ws, t), hardest(ws, t), Text(), hint_lines(ws, t)]
+    projects = plural(t, "facilitator.projects_count", len(ws.projects))
+    parts += [
+        Text(),
+        distribution(ws, t),
+        Text(t("facilitator.workshop.dist_legend", projects=projects), style="dim"),
+        Text(),
+        hardest(ws, t),
+        Text(),
+        hint_lines(ws, t),
+    ]
     return Group(*parts)
 
 
@@ -169,41 +233,81 @@ STATUS_STYLE = {"agreed": "green", "choose": "", "discuss": "bold yellow", "unra
 
 
 def consensus_view(p: Panel, t: Translator) -> Any:
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
-    name = p.assessments[0].project.name
-    table = Table(
-        title=t("facilitator.consensus.title", project=markup(name), n=len(p.raters)),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
-    table.add_column("#", justify="right")
-    table.add_column(t("common.criterion"), overflow="fold", min_width=18)
-    for rater in p.raters:
-        table.add_column(Text(rater), justify="center", overflow="fold", max_width=8)
-    table.add_column(t("facilitator.consensus.col_spread"), justify="center", no_wrap=True)
-    table.add_column(t("facilitator.consensus.col_status"), min_width=12, overflow="fold")
-    for row in p.rows:
-        table.add_row(
-            str(row.criterion.number),
-            row.criterion.name(t.lang),
-            *(vote_text(v, t) for v in row.votes),
-            "" if row.spread is None else str(row.spread),
-            Text(t(f"facilitator.consensus.status_{row.status}"), STATUS_STYLE[row.status]),
-        )
-    counts = {s: sum(1 for r in p.rows if r.status == s) for s in STATUS_STYLE}
+    name = printable(p.assessments[0].project.name, keep_newlines=False)
+    title = Text(t("facilitator.consensus.title", project=name, n=len(p.raters)))
+    rows = p.rows
+    columns = [
+        Column("#", "right", [str(r.criterion.number) for r in rows]),
+        Column(t("common.criterion"), cells=[short(r.criterion, t.lang) for r in rows]),
+        *(
+            Column(
+                printable(rater, keep_newlines=False),
+                "center",
+                [vote_text(r.votes[i], t) for r in rows],
+            )
+            for i, rater in enumerate(p.raters)
+        ),
+        Column(
+            t("facilitator.consensus.col_spread"),
+            "center",
+            ["" if r.spread is None else str(r.spread) for r in rows],
+        ),
+        Column(
+            t("facilitator.consensus.col_status"),
+            cells=[
+                Text(t(f"facilitator.consensus.status_{r.status}"), STATUS_STYLE[r.status])
+                for r in rows
+            ],
+        ),
+    ]
+    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUS_STYLE}
     return Group(
-        table,
+        FitTable(columns, title),
         Text(t("facilitator.consensus.summary", **counts)),
         Text(t("facilitator.consensus.legend"), style="dim"),
     )
 
 
-TREND_STYLE = {"up": "green", "down": "red", "same": "dim", "new": "cyan", "dropped": "dim"}
+def consensus_written(path: Path, result: Assessment, catalogue: Catalogue, t: Translator) -> Any:
+    """After writing: how many criteria were agreed, chosen, taken over undiscussed (named:
+    the team still has to talk about them) and left out."""
+    from rich.console import Group
+    from rich.text import Text
+
+    answers = result.criteria.values()
+    count = {how: sum(1 for a in answers if a.agreement == how) for how in ("agreed", "chosen")}
+    median = [cid for cid, a in result.criteria.items() if a.agreement == "median"]
+    shown = printable(path, keep_newlines=False)
+    lines: list[Any] = [Text(t("facilitator.consensus.written", path=shown), style="bold")]
+    for how in ("agreed", "chosen"):
+        if count[how]:
+            lines.append(Text("• " + plural(t, f"facilitator.consensus.written_{how}", count[how])))
+    if median:
+        from rich.padding import Padding
+
+        chosen = [f"{c.number} {short(c, t.lang)}" for c in catalogue if c.id in median]
+        text = plural(t, "facilitator.consensus.written_median", len(median))
+        lines.append(Text("⚠ " + text, style="bold yellow"))
+        lines.append(Padding(Items(chosen, style="yellow"), (0, 0, 0, 2)))
+    left = len(catalogue) - len(result.criteria)
+    if left:
+        lines.append(Text("• " + plural(t, "facilitator.consensus.written_left", left)))
+    lines.append(Text(t("facilitator.consensus.written_next", path=shown), style="dim"))
+    return Group(*lines)
+
+
+TREND_STYLE = {
+    "up": "green",
+    "down": "red",
+    "same": "dim",
+    "new": "cyan",
+    "now_applies": "cyan",
+    "dropped": "dim",
+    "no_longer_applies": "dim",
+}
 
 
 def stage_text(cell: CriterionResult, t: Translator) -> str:
@@ -218,19 +322,10 @@ def change_text(row: CriterionChange, t: Translator) -> Any:
     from rich.text import Text
 
     style = TREND_STYLE.get(row.trend, "dim")
-    if row.change is not None:
-        arrow = "▲" if row.change > 0 else "▼" if row.change < 0 else "="
-        return Text(f"{row.change:+d} {arrow}" if row.change else arrow, style)
-    if row.trend in ("new", "dropped"):
-        return Text(t(f"facilitator.compare.trend_{row.trend}"), style)
-    return Text("")
-
-
-def target_text(row: CriterionChange, t: Translator) -> str:
-    if row.target_reached is None:
-        return t("facilitator.compare.target_none")
-    key = "target_yes" if row.target_reached else "target_no"
-    return t(f"facilitator.compare.{key}", target=row.target)
+    words = change_words(row, t)
+    if row.change:
+        words += " ▲" if row.change > 0 else " ▼"
+    return Text(words, style)
 
 
 def step_text(step: Any, t: Translator) -> str:
@@ -238,63 +333,55 @@ def step_text(step: Any, t: Translator) -> str:
     if step.owner:
         extra.append(t("facilitator.compare.step_owner", owner=step.owner))
     if step.due:
-        extra.append(t("facilitator.compare.step_due", due=step.due.isoformat()))
-    return step.action + (f" ({', '.join(extra)})" if extra else "")
+        extra.append(t("facilitator.compare.step_due", due=date(step.due, t.lang)))
+    text = step.action + (f" ({', '.join(extra)})" if extra else "")
+    return printable(text, keep_newlines=False)
 
 
 def compare_view(cmp: Comparison, t: Translator) -> Any:
-    from rich import box
     from rich.console import Group
     from rich.panel import Panel as RichPanel
-    from rich.table import Table
     from rich.text import Text
 
     parts: list[Any] = []
-    if cmp.catalogue_mismatch:
-        warning = t("facilitator.compare.mismatch", old=cmp.old_ref, new=cmp.new_ref)
-        parts.append(RichPanel(Text(warning, "bold"), border_style="yellow"))
-    title = compare_title(cmp, t, project=markup(cmp.new.assessment.project.name))
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("#", justify="right")
-    table.add_column(t("common.criterion"), overflow="fold")
-    for key in ("col_before", "col_after", "col_change", "col_target"):
-        table.add_column(t(f"facilitator.compare.{key}"), justify="center", no_wrap=True)
-    for row in cmp.rows:
-        table.add_row(
-            str(row.criterion.number),
-            row.criterion.name(t.lang),
-            stage_text(row.before, t),
-            stage_text(row.after, t),
-            change_text(row, t),
-            target_text(row, t),
-        )
-    parts += [table, Text(profile_line(cmp, t)), Text(targets_line(cmp, t)), Text()]
+    for warning in compare_warnings(cmp, t):
+        parts.append(RichPanel(clean(warning), border_style="yellow"))
+    rows = cmp.rows
+    columns = [
+        Column("#", "right", [str(r.criterion.number) for r in rows]),
+        Column(t("common.criterion"), cells=[short(r.criterion, t.lang) for r in rows]),
+        Column(
+            t("facilitator.compare.col_before"), "center", [stage_text(r.before, t) for r in rows]
+        ),
+        Column(
+            t("facilitator.compare.col_after"), "center", [stage_text(r.after, t) for r in rows]
+        ),
+        Column(t("facilitator.compare.col_change"), "center", [change_text(r, t) for r in rows]),
+        Column(t("facilitator.compare.col_target"), cells=[target_words(r, t) for r in rows]),
+    ]
+    table = FitTable(columns, Text(compare_title(cmp, t)))
+    parts += [table, Text(), Text(profile_line(cmp, t), style="bold")]
+    common = profile_common(cmp, t)
+    if common:
+        parts.append(Text(common, style="dim"))
+    parts += [Text(targets_line(cmp, t)), Text()]
     parts.append(Text(t("facilitator.compare.steps_heading"), style="bold"))
-    steps = [(row, s) for row in cmp.rows for s in row.due_steps]
-    for row, step in steps:
-        name = row.criterion.name(t.lang)
+    for row, step in cmp.due_steps:
+        name = short(row.criterion, t.lang)
         parts.append(Text(f"• {name}: {step_text(step, t)}"))
-    if not steps:
+    if not cmp.due_steps:
         parts.append(Text(t("facilitator.compare.steps_none"), style="dim"))
     return Group(*parts)
 
 
-def compare_title(cmp: Comparison, t: Translator, project: str | None = None) -> str:
+def compare_title(cmp: Comparison, t: Translator) -> str:
     undated = t("facilitator.compare.undated")
     return t(
         "facilitator.compare.title",
-        project=cmp.new.assessment.project.name if project is None else project,
-        old=cmp.old_date.isoformat() if cmp.old_date else undated,
-        new=cmp.new_date.isoformat() if cmp.new_date else undated,
+        project=printable(cmp.new.assessment.project.name, keep_newlines=False),
+        old=date(cmp.old_date, t.lang) or undated,
+        new=date(cmp.new_date, t.lang) or undated,
     )
-
-
-def profile_line(cmp: Comparison, t: Translator) -> str:
-    old, new = number(cmp.old.profile), number(cmp.new.profile)
-    if cmp.profile_change is None:
-        return t("facilitator.compare.profile_none", old=old, new=new)
-    change = f"{cmp.profile_change:+.1f}"
-    return t("facilitator.compare.profile_line", old=old, new=new, change=change)
 
 
 def targets_line(cmp: Comparison, t: Translator) -> str:

@@ -30,7 +30,7 @@ class ProjectRow:
     organisation: str | None
     assessors: tuple[str, ...]
     date: dt.date | None
-    cells: tuple[CriterionResult, ...]  # the selected criteria, catalogue order
+    cells: tuple[CriterionResult, ...]  # the selected criteria, in the order chosen
     profile: float | None  # mean score over the selected criteria
 
 
@@ -71,8 +71,14 @@ class Workshop:
 
 
 def select_criteria(catalogue: Catalogue, spec: str | None) -> tuple[Criterion, ...]:
-    """`participation,empowerment` (ids, aliases or numbers) → criteria in catalogue order."""
-    return catalogue.select(spec)
+    """`participation,empowerment` (ids, aliases or numbers) → those criteria in the order
+    given: a facilitator who lists them in the workshop's order gets pages in that order."""
+    chosen = {c.id: c for c in catalogue.select(spec)}
+    if not spec:
+        return tuple(chosen.values())
+    found = (catalogue.find(key.strip()) for key in spec.split(",") if key.strip())
+    ordered = dict.fromkeys(c.id for c in found if c is not None and c.id in chosen)
+    return tuple(chosen[cid] for cid in ordered)
 
 
 def shade(score: float | None) -> int | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gpcheck.assessment import Answer
+from gpcheck.facilitator.context import agreement_text
 from gpcheck.formatting import date, good_practice_line, number, signed, whole
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult, Result
@@ -191,7 +192,7 @@ def _row(
         evidence=tuple(answer.evidence) if answer else (),
         reason=answer.reason if answer and not answer.applicable else None,
         ratings=_ratings(answer, redact),
-        agreement=None if redact or answer is None else answer.agreement,
+        agreement=None if redact else agreement_text(answer, Translator(lang)),  # type: ignore[arg-type]
         plan=tuple(
             Step(
                 c.number,
