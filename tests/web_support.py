@@ -79,3 +79,80 @@ class Participant:
         path = self.ws.store.path_for(self.token)
         assert path is not None
         return path
+
+
+# --- the real server, as the facilitator starts it -------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`gpcheck serve FOLDER` in a child process; reads the banner for code and links."""
+
+    def __init__(self, folder: Path, *args: str, port: int | None = None) -> None:
+        self.folder = folder
+        self.args = args
+        self.port = port or free_port()
+        self.proc: Any = None
+        self.banner = ""
+
+    def start(self) -> Server:
+        import subprocess
+        import sys
+        import time
+
+        log = open(self.folder.parent / f"serve-{self.port}.log", "w+")  # noqa: SIM115
+        self.log = log
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gpcheck", "serve", str(self.folder), "--port",
+             str(self.port), *self.args],
+            stdout=log, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            log.seek(0)
+            self.banner = log.read()
+            if "/f/" in self.banner and self._answers():
+                return self
+            if self.proc.poll() is not None:
+                raise AssertionError(self.banner)
+            time.sleep(0.1)
+        raise AssertionError(f"server did not start: {self.banner}")
+
+    def _answers(self) -> bool:
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(self.url, timeout=2):
+                return True
+        except OSError:
+            return False
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def join_code(self) -> str:
+        return re.search(r"(?:Join code|Zugangscode): (\w+)", self.banner).group(1)  # type: ignore[union-attr]
+
+    @property
+    def facilitator(self) -> str:
+        return re.search(r"(http://\S+/f/\S+)", self.banner).group(1)  # type: ignore[union-attr]
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
+
+    def stop(self, sig: int | None = None) -> int:
+        import signal
+
+        self.proc.send_signal(signal.SIGINT if sig is None else sig)
+        code = self.proc.wait(timeout=30)
+        return code

@@ -141,16 +141,20 @@ def run(
         app, host=host, port=port, log_level="warning", access_log=False, lifespan="off"
     )
     server = uvicorn.Server(config)
-    if terminal.console.is_terminal:
-        from rich.live import Live
+    try:
+        if terminal.console.is_terminal:
+            from rich.live import Live
 
-        with Live(terminal.table(), console=terminal.console, auto_refresh=False) as live:
-            terminal.live = _Refreshing(live)
+            with Live(terminal.table(), console=terminal.console, auto_refresh=False) as live:
+                terminal.live = _Refreshing(live)
+                server.run()
+        else:
             server.run()
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises Ctrl-C after its graceful shutdown: the normal way to stop
+    finally:
         terminal.live = None
-    else:
-        server.run()
-    print(t("serve.stopped", folder=ws.folder), flush=True)
+    print(t("serve.stopped", folder=printable(ws.folder)), flush=True)
 
 
 class _Refreshing:
