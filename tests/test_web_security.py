@@ -97,7 +97,9 @@ def test_the_facilitator_page_needs_its_own_token(ws, alice) -> None:
     assert alice.get(f"/p/{ws.keys.facilitator}/overview").status_code == 404
 
 
-@pytest.mark.parametrize("change", ["missing", "wrong", "other_browser", "foreign_origin"])
+@pytest.mark.parametrize(
+    "change", ["missing", "wrong", "other_browser", "foreign_origin", "cross_site"]
+)
 def test_a_post_without_a_valid_csrf_token_changes_nothing(ws, alice, change) -> None:
     path = f"/p/{alice.token}/c/participation"
     fields = alice.hidden(alice.get(path).text)
@@ -110,8 +112,10 @@ def test_a_post_without_a_valid_csrf_token_changes_nothing(ws, alice, change) ->
         other = Participant(ws)
         other.get("/")
         fields["csrf"] = other.hidden()["csrf"]
-    else:
+    elif change == "foreign_origin":
         headers["origin"] = "http://evil.example"
+    else:
+        headers["sec-fetch-site"] = "cross-site"
     before = alice.file.read_bytes()
     r = alice.client.post(path, data={**fields, "stage": "4"}, headers=headers)
     assert r.status_code == 403

@@ -216,7 +216,7 @@ async def project(request: Request, token: str, form: dict[str, str]) -> Respons
     except (Conflict, GpcheckError) as exc:
         return _failed(request, token, assessment, exc, form, "project.html", PROJECT)
     if _wants_json(request):
-        return _saved_json(saved.fingerprint, t)
+        return _saved_json(request, saved, t)
     return _redirect(
         _url(token, target if go == "next" else OVERVIEW if go == OVERVIEW else "project")
     )
@@ -248,7 +248,7 @@ async def criterion(request: Request, token: str, form: dict[str, str]) -> Respo
     except (Conflict, GpcheckError, forms.FormErrors) as exc:
         return _failed(request, token, assessment, exc, form, "criterion.html", cid)
     if _wants_json(request):
-        return _saved_json(saved.fingerprint, t)
+        return _saved_json(request, saved, t)
     return _redirect(_url(token, target))
 
 
@@ -272,9 +272,14 @@ def _url(token: str, target: str | None) -> str:
     return f"/p/{token}/c/{target}"
 
 
-def _saved_json(base: str, t: Translator) -> Response:
-    stamp = time.strftime("%H:%M:%S")
-    return JSONResponse({"ok": True, "base": base, "status": t("web.saved_at", time=stamp)})
+def _saved_json(request: Request, saved: Any, t: Translator) -> Response:
+    """Autosave's answer: the new version of the part, and the texts the page updates."""
+    store = _ws(request).store
+    answered = t("web.answered", n=store.answered(saved.assessment), total=len(store.asked))
+    status = t("web.saved_at", time=time.strftime("%H:%M:%S"))
+    return JSONResponse(
+        {"ok": True, "base": saved.fingerprint, "status": status, "answered": answered}
+    )
 
 
 def _failed(

@@ -125,12 +125,13 @@ class Store:
         GpcheckError (with `.field`) when the result would not be a valid assessment."""
         with self.lock:
             old = self.load(token)
-            if fingerprint(part_of(old, part)) != base:
-                raise Conflict(part)
             if old is None and part != PROJECT:
                 raise GpcheckError("web_no_project")
             data = self._changed(old, part, value, language, current)
             assessment = parse_assessment(data, self.catalogue)
+            now = fingerprint(part_of(old, part))
+            if now != base and fingerprint(part_of(assessment, part)) != now:
+                raise Conflict(part)  # changed elsewhere, and not to what this page says
             path = self.path_for(token) or self._new_file(token, assessment.project.name)
             save_assessment(path, assessment)
             self._cache.pop(path, None)

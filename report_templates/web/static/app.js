@@ -7,10 +7,11 @@
 function autosave(form) {
   const status = form.querySelector(".status");
   let timer = null;
+  let inflight = null;
   const save = () => {
     const data = new URLSearchParams(new FormData(form));
     data.set("go", "stay");
-    fetch(form.action, {
+    inflight = fetch(form.action, {
       method: "POST",
       body: data,
       headers: { "X-Autosave": "1" },
@@ -22,6 +23,8 @@ function autosave(form) {
           form.querySelector("input[name=base]").value = answer.base;
           status.textContent = answer.status;
           status.classList.remove("problem");
+          const count = document.querySelector(".who .count");
+          if (count) count.textContent = answer.answered;
         } else {
           status.textContent = Object.values(answer.errors).join(" ");
           status.classList.add("problem");
@@ -30,11 +33,24 @@ function autosave(form) {
       .catch(() => {
         status.textContent = status.dataset.offline || "…";
         status.classList.add("problem");
+      })
+      .finally(() => {
+        inflight = null;
       });
   };
   form.addEventListener("change", () => {
     clearTimeout(timer);
     timer = setTimeout(save, 150);
+  });
+  // A button saves the whole form itself: drop a pending autosave, and let one already on
+  // its way finish first, so the page sends the version that autosave just wrote.
+  form.addEventListener("submit", (event) => {
+    clearTimeout(timer);
+    if (inflight) {
+      event.preventDefault();
+      const button = event.submitter;
+      inflight.then(() => form.requestSubmit(button));
+    }
   });
 }
 
