@@ -57,3 +57,13 @@ def static_file(name: str) -> bytes | None:
     if name not in STATIC:
         return None
     return (templates_dir() / "web" / "static" / name).read_bytes()
+
+
+def warm_up() -> None:
+    """Compile every page template and read the static files before the first visitor comes,
+    so no participant waits while the server does it (and blocks the others meanwhile)."""
+    env = environment()
+    for path in sorted((templates_dir() / "web").glob("*.html")):
+        env.get_template(path.name)
+    for name in STATIC:
+        static_file(name)

@@ -136,6 +136,7 @@ def run(
     addresses = lan_addresses() if lan else []
     shown = addresses or ["127.0.0.1"]
     app = create_app(ws, hosts={"127.0.0.1", "localhost", *addresses})
+    _warm_up(ws)
     _banner(terminal, ws, shown, port, lan)
     config = uvicorn.Config(
         app, host=host, port=port, log_level="warning", access_log=False, lifespan="off"
@@ -155,6 +156,17 @@ def run(
     finally:
         terminal.live = None
     print(t("serve.stopped", folder=printable(ws.folder)), flush=True)
+
+
+def _warm_up(ws: Any) -> None:
+    """Templates compiled, the facilitator's modules and WeasyPrint loaded before anyone joins."""
+    import gpcheck.facilitator.context
+    import gpcheck.scoring  # noqa: F401
+    from gpcheck.web.downloads import pdf_available
+    from gpcheck.web.render import warm_up
+
+    warm_up()
+    pdf_available(ws.lang or "de")
 
 
 class _Refreshing:

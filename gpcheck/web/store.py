@@ -1,5 +1,8 @@
 """Participants' assessment files: read, changed one part at a time, written atomically.
 
+Saves of one participant are serialised by their own lock; different participants write
+different files and do not wait for each other.
+
 Every change goes through `parse_assessment` (the same models and catalogue checks as the
 CLI) before `save_assessment` writes it, so a file in the workshop folder is always one that
 `gpcheck workshop` reads. Each save names the version of the part it changes (a fingerprint of
@@ -72,7 +75,8 @@ class Store:
         self.keyfile = keyfile
         self.language = language
         self.on_save = on_save
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # giving out file names
+        self._locks: dict[str, threading.Lock] = {}  # one per participant: their saves in order
         self._cache: dict[Path, tuple[tuple[int, int, int], Assessment]] = {}
 
     # --- reading ------------------------------------------------------------------------
@@ -123,7 +127,7 @@ class Store:
 
         Raises Conflict when the part differs from the version `base` the page showed, and
         GpcheckError (with `.field`) when the result would not be a valid assessment."""
-        with self.lock:
+        with self._lock(token):
             old = self.load(token)
             if old is None and part != PROJECT:
                 raise GpcheckError("web_no_project")
@@ -133,8 +137,7 @@ class Store:
             if now != base and fingerprint(part_of(assessment, part)) != now:
                 raise Conflict(part)  # changed elsewhere, and not to what this page says
             path = self.path_for(token) or self._new_file(token, assessment.project.name)
-            save_assessment(path, assessment)
-            self._cache.pop(path, None)
+            self._write(path, assessment)
         if self.on_save is not None:
             self.on_save(path, assessment)
         return Saved(assessment, path, fingerprint(part_of(assessment, part)))
@@ -173,7 +176,7 @@ class Store:
 
     def finish(self, token: str) -> Assessment:
         """Mark the assessment as finished (the facilitator's "done" column)."""
-        with self.lock:
+        with self._lock(token):
             old = self.load(token)
             if old is None:
                 raise GpcheckError("web_no_project")
@@ -182,21 +185,31 @@ class Store:
             assessment = parse_assessment(data, self.catalogue)
             path = self.path_for(token)
             assert path is not None
-            save_assessment(path, assessment)
-            self._cache.pop(path, None)
+            self._write(path, assessment)
         if self.on_save is not None:
             self.on_save(path, assessment)
         return assessment
 
+    def _lock(self, token: str) -> threading.Lock:
+        with self.lock:
+            return self._locks.setdefault(token, threading.Lock())
+
+    def _write(self, path: Path, assessment: Assessment) -> None:
+        """Save atomically and remember the result, so the next save need not parse it."""
+        save_assessment(path, assessment)
+        st = path.stat()
+        self._cache[path] = ((st.st_mtime_ns, st.st_size, st.st_ino), assessment)
+
     def _new_file(self, token: str, name: str) -> Path:
         """`<slug>.yaml`, never a name on disk or given to another participant."""
-        stem, taken, n = slug(name, "projekt"), self.keyfile.taken_files(), 2
-        candidate = f"{stem}.yaml"
-        while candidate in taken or (self.folder / candidate).exists():
-            candidate = f"{stem}-{n}.yaml"
-            n += 1
-        self.keyfile.assign_file(token, candidate)
-        return self.folder / candidate
+        with self.lock:
+            stem, taken, n = slug(name, "projekt"), self.keyfile.taken_files(), 2
+            candidate = f"{stem}.yaml"
+            while candidate in taken or (self.folder / candidate).exists():
+                candidate = f"{stem}-{n}.yaml"
+                n += 1
+            self.keyfile.assign_file(token, candidate)
+            return self.folder / candidate
 
     # --- the group ----------------------------------------------------------------------
 
