@@ -303,9 +303,10 @@ def test_only_the_chosen_criteria_are_asked(tmp_path, catalogue) -> None:
     ws = workshop(tmp_path / "ws", catalogue, criteria=chosen)
     p = Participant(ws)
     p.start()
-    assert p.save("c/empowerment", stage="1").headers["location"].endswith("/c/participation")
+    # in the order the facilitator gave
+    assert p.save("c/participation", stage="1").headers["location"].endswith("/c/empowerment")
     assert p.get(f"/p/{p.token}/c/concept").status_code == 404
-    assert load_assessment(p.file, catalogue).scope == ["empowerment", "participation"]
+    assert load_assessment(p.file, catalogue).scope == ["participation", "empowerment"]
 
 
 def test_the_key_file_is_private_and_holds_no_participant_token(ws) -> None:
@@ -314,3 +315,26 @@ def test_the_key_file_is_private_and_holds_no_participant_token(ws) -> None:
     key_file = ws.folder / KEYS_FILE
     assert key_file.stat().st_mode & 0o777 == 0o600
     assert p.token not in key_file.read_text()
+
+
+def test_each_stage_shows_its_hint_and_participation_its_own_stage_zero(ws, catalogue) -> None:
+    p = Participant(ws)
+    p.start()
+    page = p.get(f"/p/{p.token}/c/participation").text
+    c = catalogue.get("participation")
+    for n in range(c.top + 1):
+        stage = catalogue.stage(c, n)
+        assert stage.hint("en").split(" ")[0] in page
+        assert stage.title("en") in page
+    assert catalogue.stage(c, 0).title("en") != catalogue.info.not_addressed.title("en")
+
+
+def test_the_overview_asks_the_directional_consistency_question(ws, catalogue) -> None:
+    p = Participant(ws)
+    p.start()
+    top = catalogue.get("empowerment").top
+    p.save("c/empowerment", stage=str(top))
+    p.save("c/participation", stage="0")
+    page = p.get(f"/p/{p.token}/overview").text
+    assert "Where could those you strengthen also share decisions?" in page
+    assert "What do those who decide need" not in page
