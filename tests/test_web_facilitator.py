@@ -115,3 +115,12 @@ def test_the_cli_reads_the_folder_serve_wrote(ws, group) -> None:
 
 def test_an_empty_workshop_says_so(ws) -> None:
     assert "No project has answered yet." in _page(ws)
+
+
+def test_the_group_page_asks_the_consistency_questions(ws, catalogue) -> None:
+    p = Participant(ws)
+    p.start("Starke Kinder")
+    p.save("c/empowerment", stage=str(catalogue.get("empowerment").top))
+    p.save("c/participation", stage="0")
+    page = _page(ws)
+    assert "Where could those you strengthen also share decisions?" in page
