@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.i18n import Translator
-from gpcheck.web import facilitator, participant, render, security
+from gpcheck.web import facilitator, join, participant, render, security
 from gpcheck.web.keys import KeyFile
 from gpcheck.web.store import Store
 
@@ -68,9 +68,9 @@ def static(request: Request) -> Response:
 def create_app(workshop: Workshop, hosts: Iterable[str] | None = None) -> Any:
     """The ASGI app; `hosts` limits the Host header (None: any, for tests)."""
     routes = [
-        Route("/", participant.home, methods=["GET"]),
-        Route("/join", participant.join, methods=["POST"]),
-        Route("/new", participant.new, methods=["POST"]),
+        Route("/", join.home, methods=["GET"]),
+        Route("/join", join.join, methods=["POST"]),
+        Route("/new", join.new, methods=["POST"]),
         Route("/static/{name}", static, methods=["GET"]),
         Route("/p/{token}", participant.resume, methods=["GET"]),
         Route("/p/{token}/project", participant.project, methods=["GET", "POST"]),
@@ -90,11 +90,11 @@ def create_app(workshop: Workshop, hosts: Iterable[str] | None = None) -> Any:
 
 
 def _not_found(request: Request, exc: Exception) -> Response:
-    return participant.message(request, "web.not_found", 404)
+    return render.message(request, "web.not_found", 404)
 
 
 def _not_allowed(request: Request, exc: Exception) -> Response:
-    return participant.message(request, "web.not_allowed", 405)
+    return render.message(request, "web.not_allowed", 405)
 
 
 def _server_error(request: Request, exc: Exception) -> Response:
@@ -102,4 +102,4 @@ def _server_error(request: Request, exc: Exception) -> Response:
     import traceback
 
     traceback.print_exception(exc)
-    return participant.message(request, "web.server_error", 500)
+    return render.message(request, "web.server_error", 500)

@@ -17,8 +17,7 @@ from gpcheck.errors import GpcheckError
 from gpcheck.formatting import date
 from gpcheck.web import forms
 from gpcheck.web.downloads import pdf_available
-from gpcheck.web.participant import message
-from gpcheck.web.render import page
+from gpcheck.web.render import message, page
 from gpcheck.web.store import modified
 
 

@@ -130,4 +130,5 @@ class KeyFile:
             self._write(self.keys)
 
     def taken_files(self) -> set[str]:
-        return {p.file for p in self.keys.participants.values() if p.file}
+        with self.lock:
+            return {p.file for p in self.keys.participants.values() if p.file}

@@ -1,6 +1,6 @@
-"""The participants' pages: join with the code, project details, one page per criterion, the
-overview, and the report to take home. Every POST is checked for the CSRF token, every page
-for the join proof and the participant's own token; every change is saved at once."""
+"""The participant's own pages: project details, one page per criterion, the overview, and the
+report to take home. Every page checks the join proof and the participant's own token, every
+POST its CSRF token; every change is saved at once."""
 
 from __future__ import annotations
 
@@ -17,107 +17,24 @@ from gpcheck.errors import GpcheckError
 from gpcheck.i18n import Translator
 from gpcheck.web import forms, security
 from gpcheck.web.pages import criterion_context, overview_context, project_context
-from gpcheck.web.render import page
+from gpcheck.web.render import message, page
 from gpcheck.web.store import PROJECT, Conflict, fingerprint, part_of
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 NEXT = re.compile(r"^/p/[A-Za-z0-9_-]{16,64}(/(project|overview|c/[a-z0-9_]{1,40}))?$")
-JOIN_TRIES = 10  # wrong codes per minute and address before the join form pauses
 OVERVIEW = "overview"
 
 
-def _ws(request: Request) -> Any:
+def workshop_of(request: Request) -> Any:
     return request.app.state.workshop
 
 
-def _t(request: Request) -> Translator:
-    return _ws(request).translator(request)
+def translator_of(request: Request) -> Translator:
+    return workshop_of(request).translator(request)
 
 
-def message(request: Request, key: str, status: int, **params: Any) -> Response:
-    """A short page saying what went wrong and where to go on."""
-    t = _t(request)
-    return page(request, "message.html", t, status, text=t(key, **params), title=t(key + "_title"))
-
-
-def _redirect(url: str) -> Response:
+def redirect(url: str) -> Response:
     return RedirectResponse(url, status_code=303)
-
-
-# --- joining -------------------------------------------------------------------------------
-
-
-def home(request: Request) -> Response:
-    """The join page, or straight on to this device's own assessment."""
-    ws = _ws(request)
-    me = request.cookies.get(security.ME_COOKIE, "")
-    if security.joined(request, ws.keys) and TOKEN.match(me) and ws.keys.participant(me):
-        return _redirect(f"/p/{me}")
-    nxt = request.query_params.get("next", "")
-    return _join_page(request, nxt if NEXT.match(nxt) else "", None, 200)
-
-
-def _join_page(request: Request, nxt: str, error: str | None, status: int) -> Response:
-    t = _t(request)
-    joined = security.joined(request, _ws(request).keys)
-    return page(request, "join.html", t, status, next=nxt, error=error, joined=joined)
-
-
-async def join(request: Request) -> Response:
-    ws = _ws(request)
-    form = await security.read_form(request)
-    if not security.csrf_ok(request, form, ws.keys):
-        return message(request, "web.csrf", 403)
-    nxt = form.get("next", "")
-    nxt = nxt if NEXT.match(nxt) else ""
-    if not security.joined(request, ws.keys):
-        if _too_many_tries(request):
-            return _join_page(request, nxt, _t(request)("web.join.too_many"), 429)
-        if not ws.keys.code_matches(form.get("code", "")):
-            _count_failure(request)
-            return _join_page(request, nxt, _t(request)("web.join.wrong_code"), 403)
-    me = request.cookies.get(security.ME_COOKIE, "")
-    if nxt:
-        target = nxt
-    elif TOKEN.match(me) and ws.keys.participant(me):
-        target = f"/p/{me}"
-    else:
-        me = ws.keyfile.new_participant()
-        target = f"/p/{me}/project"
-    response = _redirect(target)
-    security.join_cookie(response, ws.keys)
-    if target.startswith(f"/p/{me}"):
-        security.me_cookie(response, me)
-    return response
-
-
-async def new(request: Request) -> Response:
-    """Another project on this device (e.g. a second team at the same laptop)."""
-    ws = _ws(request)
-    form = await security.read_form(request)
-    if not security.csrf_ok(request, form, ws.keys):
-        return message(request, "web.csrf", 403)
-    if not security.joined(request, ws.keys):
-        return _redirect("/")
-    me = ws.keyfile.new_participant()
-    response = _redirect(f"/p/{me}/project")
-    security.me_cookie(response, me)
-    return response
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "?"
-
-
-def _too_many_tries(request: Request) -> bool:
-    now = time.monotonic()
-    tries = [x for x in _ws(request).failures.get(_client(request), []) if now - x < 60]
-    _ws(request).failures[_client(request)] = tries
-    return len(tries) >= JOIN_TRIES
-
-
-def _count_failure(request: Request) -> None:
-    _ws(request).failures.setdefault(_client(request), []).append(time.monotonic())
 
 
 # --- the participant's own pages -----------------------------------------------------------
@@ -130,11 +47,11 @@ class Denied(Exception):
 
 def _own(request: Request) -> str:
     """The participant's token, after the join proof and the token are checked."""
-    ws = _ws(request)
+    ws = workshop_of(request)
     token = request.path_params["token"]
     if not security.joined(request, ws.keys):
         raise Denied(
-            _redirect(f"/?next={request.url.path}" if NEXT.match(request.url.path) else "/")
+            redirect(f"/?next={request.url.path}" if NEXT.match(request.url.path) else "/")
         )
     if not TOKEN.match(token) or ws.keys.participant(token) is None:
         raise Denied(message(request, "web.unknown_link", 404))
@@ -143,10 +60,12 @@ def _own(request: Request) -> str:
 
 def _load(request: Request, token: str) -> Assessment | None:
     try:
-        return _ws(request).store.load(token)
+        return workshop_of(request).store.load(token)
     except GpcheckError as exc:
         raise Denied(
-            message(request, "web.file_broken", 500, detail=forms.message(exc, _t(request)))
+            message(
+                request, "web.file_broken", 500, detail=forms.message(exc, translator_of(request))
+            )
         ) from None
 
 
@@ -159,7 +78,7 @@ def guarded(handler: Any) -> Any:
             form: dict[str, str] = {}
             if request.method == "POST":
                 form = await security.read_form(request)
-                if not security.csrf_ok(request, form, _ws(request).keys):
+                if not security.csrf_ok(request, form, workshop_of(request).keys):
                     return message(request, "web.csrf", 403)
             return await handler(request, token, form)
         except Denied as denied:
@@ -183,20 +102,20 @@ async def resume(request: Request, token: str, form: dict[str, str]) -> Response
     answered, or the overview."""
     assessment = _load(request, token)
     if assessment is None:
-        return _redirect(f"/p/{token}/project")
-    asked = _ws(request).store.asked
+        return redirect(f"/p/{token}/project")
+    asked = workshop_of(request).store.asked
     current = assessment.progress.current if assessment.progress else None
     if current in asked and not (assessment.progress and assessment.progress.finished):
-        return _redirect(f"/p/{token}/c/{current}")
+        return redirect(f"/p/{token}/c/{current}")
     missing = [c for c in asked if c not in assessment.criteria]
     if missing and not (assessment.progress and assessment.progress.finished):
-        return _redirect(f"/p/{token}/c/{missing[0]}")
-    return _redirect(f"/p/{token}/overview")
+        return redirect(f"/p/{token}/c/{missing[0]}")
+    return redirect(f"/p/{token}/overview")
 
 
 @guarded
 async def project(request: Request, token: str, form: dict[str, str]) -> Response:
-    ws, t = _ws(request), _t(request)
+    ws, t = workshop_of(request), translator_of(request)
     assessment = _load(request, token)
     if request.method == "GET":
         ctx = project_context(assessment, None, {}, fingerprint(part_of(assessment, PROJECT)))
@@ -217,20 +136,20 @@ async def project(request: Request, token: str, form: dict[str, str]) -> Respons
         return _failed(request, token, assessment, exc, form, "project.html", PROJECT)
     if _wants_json(request):
         return _saved_json(request, saved, t)
-    return _redirect(
+    return redirect(
         _url(token, target if go == "next" else OVERVIEW if go == OVERVIEW else "project")
     )
 
 
 @guarded
 async def criterion(request: Request, token: str, form: dict[str, str]) -> Response:
-    ws, t = _ws(request), _t(request)
+    ws, t = workshop_of(request), translator_of(request)
     cid = request.path_params["cid"]
     if cid not in ws.store.asked:
         return message(request, "web.not_found", 404)
     assessment = _load(request, token)
     if assessment is None:
-        return _redirect(f"/p/{token}/project")
+        return redirect(f"/p/{token}/project")
     c = ws.catalogue.get(cid)
     if request.method == "GET":
         answer = assessment.criteria.get(cid)
@@ -240,7 +159,7 @@ async def criterion(request: Request, token: str, form: dict[str, str]) -> Respo
     try:
         value = forms.answer_data(form, c)
         if value is None and cid not in assessment.criteria:
-            return _redirect(_url(token, target))  # nothing entered: just move on
+            return redirect(_url(token, target))  # nothing entered: just move on
         current = None if target in (OVERVIEW, "project") else target
         saved = await run_in_threadpool(
             ws.store.save_part, token, cid, value, form.get("base", ""), t.lang, current
@@ -249,7 +168,7 @@ async def criterion(request: Request, token: str, form: dict[str, str]) -> Respo
         return _failed(request, token, assessment, exc, form, "criterion.html", cid)
     if _wants_json(request):
         return _saved_json(request, saved, t)
-    return _redirect(_url(token, target))
+    return redirect(_url(token, target))
 
 
 def _target(asked: tuple[str, ...], cid: str, go: str) -> str:
@@ -274,7 +193,7 @@ def _url(token: str, target: str | None) -> str:
 
 def _saved_json(request: Request, saved: Any, t: Translator) -> Response:
     """Autosave's answer: the new version of the part, and the texts the page updates."""
-    store = _ws(request).store
+    store = workshop_of(request).store
     answered = t("web.answered", n=store.answered(saved.assessment), total=len(store.asked))
     status = t("web.saved_at", time=time.strftime("%H:%M:%S"))
     return JSONResponse(
@@ -293,7 +212,7 @@ def _failed(
 ) -> Response:
     """The same page again with the entered values and a message at the field (status 422),
     or, for a change made in another tab, the saved version named and the new base."""
-    ws, t = _ws(request), _t(request)
+    ws, t = workshop_of(request), translator_of(request)
     if isinstance(exc, forms.FormErrors):
         errors = {k: t(v) for k, v in exc.errors.items()}
     elif isinstance(exc, Conflict):
@@ -327,7 +246,7 @@ def _page(
     ctx: dict[str, Any],
     status: int = 200,
 ) -> Response:
-    ws = _ws(request)
+    ws = workshop_of(request)
     answered = ws.store.answered(assessment) if assessment else 0
     return page(
         request,
@@ -346,10 +265,10 @@ def _page(
 
 @guarded
 async def overview(request: Request, token: str, form: dict[str, str]) -> Response:
-    ws, t = _ws(request), _t(request)
+    ws, t = workshop_of(request), translator_of(request)
     assessment = _load(request, token)
     if assessment is None:
-        return _redirect(f"/p/{token}/project")
+        return redirect(f"/p/{token}/project")
     ctx = overview_context(ws, assessment, t)
     return _page(request, "overview.html", t, token, assessment, ctx)
 
@@ -357,10 +276,10 @@ async def overview(request: Request, token: str, form: dict[str, str]) -> Respon
 @guarded
 async def finish(request: Request, token: str, form: dict[str, str]) -> Response:
     try:
-        await run_in_threadpool(_ws(request).store.finish, token)
+        await run_in_threadpool(workshop_of(request).store.finish, token)
     except GpcheckError:
-        return _redirect(f"/p/{token}/project")
-    return _redirect(f"/p/{token}/overview#report")
+        return redirect(f"/p/{token}/project")
+    return redirect(f"/p/{token}/overview#report")
 
 
 @guarded
@@ -370,9 +289,13 @@ async def report(request: Request, token: str, form: dict[str, str]) -> Response
 
     assessment = _load(request, token)
     if assessment is None:
-        return _redirect(f"/p/{token}/project")
-    path = _ws(request).store.path_for(token)
+        return redirect(f"/p/{token}/project")
+    path = workshop_of(request).store.path_for(token)
     stem = path.stem if path else "report"
     return await run_in_threadpool(
-        report_download, assessment, _ws(request).catalogue, stem, _t(request).lang
+        report_download,
+        assessment,
+        workshop_of(request).catalogue,
+        stem,
+        translator_of(request).lang,
     )

@@ -51,6 +51,12 @@ def page(request: Request, name: str, t: Translator, status: int = 200, **contex
     return security.finish(request, HTMLResponse(html, status_code=status))
 
 
+def message(request: Request, key: str, status: int, **params: Any) -> Response:
+    """A short page saying what went wrong and where to go on (`key`, `key_title`)."""
+    t = request.app.state.workshop.translator(request)
+    return page(request, "message.html", t, status, text=t(key, **params), title=t(key + "_title"))
+
+
 @functools.cache
 def static_file(name: str) -> bytes | None:
     """Only the files listed in STATIC, read once; nothing from the request reaches a path."""
