@@ -277,3 +277,14 @@ def test_any_form_content_gets_a_page_never_a_server_error(alice, values) -> Non
     fields = alice.hidden(alice.get(path).text)
     r = alice.client.post(path, data={**fields, **values})
     assert r.status_code in (303, 422), r.text[:300]
+
+
+def test_with_lan_any_ip_address_but_no_other_name_is_served(ws) -> None:
+    from starlette.testclient import TestClient
+
+    from gpcheck.web.app import create_app
+
+    client = TestClient(create_app(ws, {"127.0.0.1", "localhost"}, any_ip=True))
+    assert client.get("/", headers={"host": "192.0.2.7:8765"}).status_code == 200
+    assert client.get("/", headers={"host": "[::1]:8765"}).status_code == 200
+    assert client.get("/", headers={"host": "rebound.evil.example"}).status_code == 400

@@ -62,6 +62,10 @@ def test_lan_says_that_the_network_can_reach_it(tmp_path: Path) -> None:
     server = Server(tmp_path / "ws", "--lang", "en", "--lan").start()
     try:
         assert "Reachable in this network" in server.banner
+        from gpcheck.web.server import lan_addresses
+
+        for address in lan_addresses():
+            assert f"http://{address}:{server.port}/" in server.banner
     finally:
         server.stop()
 

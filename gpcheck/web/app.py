@@ -65,8 +65,9 @@ def static(request: Request) -> Response:
     return Response(data, media_type=render.STATIC[name], headers=headers)
 
 
-def create_app(workshop: Workshop, hosts: Iterable[str] | None = None) -> Any:
-    """The ASGI app; `hosts` limits the Host header (None: any, for tests)."""
+def create_app(workshop: Workshop, hosts: Iterable[str] | None = None, any_ip: bool = False) -> Any:
+    """The ASGI app; `hosts` limits the Host header (None: any, for tests), `any_ip` also
+    allows every IP address written as such (--lan: however the room reaches this machine)."""
     routes = [
         Route("/", join.home, methods=["GET"]),
         Route("/join", join.join, methods=["POST"]),
@@ -86,7 +87,7 @@ def create_app(workshop: Workshop, hosts: Iterable[str] | None = None) -> Any:
     handlers = {404: _not_found, 405: _not_allowed, Exception: _server_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.workshop = workshop
-    return security.Guard(app, hosts)
+    return security.Guard(app, hosts, any_ip)
 
 
 def _not_found(request: Request, exc: Exception) -> Response:

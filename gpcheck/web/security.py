@@ -9,6 +9,7 @@ of another origin, is refused before any handler runs.
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
 from collections.abc import Iterable
 from typing import Any
@@ -40,11 +41,15 @@ HEADERS = [
 
 
 class Guard:
-    """ASGI middleware: host check, body cap, security headers, no caching of pages."""
+    """ASGI middleware: host check, body cap, security headers, no caching of pages.
 
-    def __init__(self, app: Any, hosts: Iterable[str] | None = None) -> None:
+    The host check defeats DNS rebinding (a web page elsewhere whose name is made to point at
+    this machine): only the names given, or with `any_ip` a bare IP address, are served."""
+
+    def __init__(self, app: Any, hosts: Iterable[str] | None = None, any_ip: bool = False) -> None:
         self.app = app
         self.hosts = None if hosts is None else {h.lower() for h in hosts}
+        self.any_ip = any_ip
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -52,7 +57,7 @@ class Guard:
             return
         headers = dict(scope["headers"])
         host = headers.get(b"host", b"").decode("latin-1").lower()
-        if self.hosts is not None and _hostname(host) not in self.hosts:
+        if self.hosts is not None and not self._host_ok(_hostname(host)):
             await PlainTextResponse("Bad host", 400)(scope, receive, send)
             return
         length = headers.get(b"content-length", b"0")
@@ -82,6 +87,17 @@ class Guard:
             await send(message)
 
         await self.app(scope, replay, with_headers)
+
+    def _host_ok(self, name: str) -> bool:
+        if self.hosts is None or name in self.hosts:
+            return True
+        if not self.any_ip:
+            return False
+        try:
+            ipaddress.ip_address(name.strip("[]"))
+        except ValueError:
+            return False
+        return True
 
 
 async def _read_capped(receive: Any) -> bytes | None:

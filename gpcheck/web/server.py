@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import socket
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -21,17 +23,24 @@ DEFAULT_PORT = 8765
 
 
 def lan_addresses() -> list[str]:
-    """This machine's IPv4 addresses other than loopback (from its own name, no traffic)."""
+    """This machine's IPv4 network addresses (not loopback), read from its interfaces with
+    `ip`, else from its host name; nothing is sent anywhere."""
     found: list[str] = []
     try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        infos = []
-    for info in infos:
-        addr = str(info[4][0])
-        if not addr.startswith("127.") and addr not in found:
-            found.append(addr)
-    return found
+        run = subprocess.run(
+            ["ip", "-4", "-o", "addr", "show", "scope", "global"],
+            capture_output=True, text=True, timeout=3, check=False,
+        )  # fmt: skip
+        found = re.findall(r"\binet (\d+\.\d+\.\d+\.\d+)/", run.stdout)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    if not found:
+        try:
+            infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        except OSError:
+            infos = []
+        found = [str(info[4][0]) for info in infos]
+    return list(dict.fromkeys(a for a in found if not a.startswith("127.")))
 
 
 def qr_text(url: str) -> str:
@@ -135,7 +144,7 @@ def run(
             terminal.saved(path, found, when)
     addresses = lan_addresses() if lan else []
     shown = addresses or ["127.0.0.1"]
-    app = create_app(ws, hosts={"127.0.0.1", "localhost", *addresses})
+    app = create_app(ws, hosts={"127.0.0.1", "localhost", *addresses}, any_ip=lan)
     _warm_up(ws)
     _banner(terminal, ws, shown, port, lan)
     config = uvicorn.Config(
