@@ -338,3 +338,14 @@ def test_the_overview_asks_the_directional_consistency_question(ws, catalogue) -
     page = p.get(f"/p/{p.token}/overview").text
     assert "Where could those you strengthen also share decisions?" in page
     assert "What do those who decide need" not in page
+
+
+def test_pages_are_small_and_load_nothing_from_elsewhere(ws) -> None:
+    p = Participant(ws)
+    p.start()
+    page = p.get(f"/p/{p.token}/c/participation").text
+    css = p.get("/static/web.css").content
+    js = p.get("/static/app.js").content
+    assert len(page.encode()) + len(css) + len(js) < 40_000
+    assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
+    assert b"url(" not in css and b"@import" not in css
