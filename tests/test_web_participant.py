@@ -349,3 +349,15 @@ def test_pages_are_small_and_load_nothing_from_elsewhere(ws) -> None:
     assert len(page.encode()) + len(css) + len(js) < 40_000
     assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
     assert b"url(" not in css and b"@import" not in css
+
+
+def test_without_weasyprint_the_report_comes_as_html(ws, monkeypatch) -> None:
+    from gpcheck.web import downloads
+
+    monkeypatch.setattr(downloads, "pdf_available", lambda lang: False)
+    p = Participant(ws)
+    p.start("Bewegte Kita")
+    assert "(HTML)" in p.get(f"/p/{p.token}/overview").text
+    r = p.get(f"/p/{p.token}/report")
+    assert r.headers["content-disposition"] == 'attachment; filename="bewegte-kita.html"'
+    assert "Bewegte Kita" in r.text
