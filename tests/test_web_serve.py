@@ -5,6 +5,8 @@ from __future__ import annotations
 import http.cookiejar
 import re
 import signal
+import subprocess
+import sys
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -106,3 +108,32 @@ def test_after_kill_9_a_restarted_server_lets_everyone_continue(tmp_path: Path, 
     finally:
         again.stop()
     assert not list(folder.glob(".*.tmp"))  # no half-written file left behind
+
+
+def _serve(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gpcheck", "serve", *args, "--lang", "en"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_a_broken_key_file_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / ".gpcheck-serve.json").write_text("{not json")
+    run = _serve(str(folder))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert "key file cannot be read" in run.stderr and len(run.stderr.splitlines()) == 1
+
+
+def test_a_busy_port_is_named(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        run = _serve(str(tmp_path / "ws"), "--port", str(port))
+    assert run.returncode == 2
+    assert f"Port {port} is in use" in run.stderr
