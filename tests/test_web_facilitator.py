@@ -67,6 +67,7 @@ def test_anonymous_mode_shows_no_name(ws, group) -> None:
     for part in ("", "/live"):
         page = _page(ws, "?anonymous=1", part)
         assert "Bewegte Kita" not in page and "Stadtteilmütter" not in page
+        assert "bewegte-kita" not in page  # no file names or report links either
         assert "Project A" in page
 
 
