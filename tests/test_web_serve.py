@@ -137,3 +137,11 @@ def test_a_busy_port_is_named(tmp_path: Path) -> None:
         run = _serve(str(tmp_path / "ws"), "--port", str(port))
     assert run.returncode == 2
     assert f"Port {port} is in use" in run.stderr
+
+
+def test_a_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    run = _serve(str(blocker / "ws"))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "cannot write" in run.stderr

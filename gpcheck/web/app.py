@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gpcheck.catalogue import Catalogue, Criterion
+from gpcheck.errors import GpcheckError
 from gpcheck.i18n import Translator
 from gpcheck.web import facilitator, join, participant, render, security
 from gpcheck.web.keys import KeyFile
@@ -48,7 +49,10 @@ def make_workshop(
     on_save: Callable[..., None] | None = None,
 ) -> Workshop:
     folder = Path(folder).resolve()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GpcheckError("cannot_write", path=folder, reason=exc.strerror or str(exc)) from None
     chosen = tuple(criteria) if criteria else catalogue.criteria
     keyfile = KeyFile(folder)
     asked = tuple(c.id for c in chosen)

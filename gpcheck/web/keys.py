@@ -103,7 +103,12 @@ class KeyFile:
             },
         }
         text = json.dumps(data, indent=1, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(prefix=".gpcheck-serve.", suffix=".tmp", dir=self.path.parent)
+        try:
+            fd, tmp = tempfile.mkstemp(
+                prefix=".gpcheck-serve.", suffix=".tmp", dir=self.path.parent
+            )
+        except OSError as exc:
+            raise GpcheckError("cannot_write", path=self.path, reason=exc.strerror) from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
