@@ -125,3 +125,12 @@ def test_the_group_page_asks_the_consistency_questions(ws, catalogue) -> None:
     p.save("c/participation", stage="0")
     page = _page(ws)
     assert "Where could those you strengthen also share decisions?" in page
+
+
+def test_the_facilitator_page_shows_the_join_code_and_a_qr_code(ws) -> None:
+    ws.join_links = ("http://192.0.2.2:8765/",)
+    page = _page(ws)
+    assert ws.keys.join_code in page
+    assert "http://192.0.2.2:8765/" in page
+    assert '<svg width="' in page and 'class="segno"' in page
+    assert ws.keys.join_code not in _page(ws, part="/live")  # not in the refreshed part

@@ -30,6 +30,7 @@ class Workshop:
     keyfile: KeyFile
     store: Store
     lang: str | None = None  # --lang: overrides the browser's language
+    join_links: tuple[str, ...] = ()  # as printed in the terminal (--lan: the room's addresses)
     failures: dict[str, list[float]] = field(default_factory=dict)  # wrong join codes per IP
 
     @property

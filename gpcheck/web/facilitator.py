@@ -17,6 +17,7 @@ from gpcheck.errors import GpcheckError
 from gpcheck.formatting import date
 from gpcheck.web import forms
 from gpcheck.web.downloads import pdf_available
+from gpcheck.web.qr import qr_svg
 from gpcheck.web.render import message, page
 from gpcheck.web.store import modified
 
@@ -120,10 +121,12 @@ async def _group_page(request: Request, template: str) -> Response:
     ctx = await run_in_threadpool(group_context, ws, t, anonymous)
     token = request.path_params["token"]
     base = f"/f/{token}"
+    link = ws.join_links[0] if ws.join_links else str(request.base_url)
     return page(
         request,
         template,
         t,
+        join={"link": link, "code": ws.keys.join_code, "qr": qr_svg(link)},
         base=base,
         projector=projector,
         here=_query(anonymous, projector),

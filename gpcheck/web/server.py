@@ -4,7 +4,6 @@ link, the facilitator's link), a live line per participant, and uvicorn until Ct
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import socket
 import subprocess
@@ -18,6 +17,7 @@ from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.i18n import Translator
 from gpcheck.sanitize import printable
+from gpcheck.web.qr import qr_text
 
 DEFAULT_PORT = 8765
 
@@ -41,15 +41,6 @@ def lan_addresses() -> list[str]:
             infos = []
         found = [str(info[4][0]) for info in infos]
     return list(dict.fromkeys(a for a in found if not a.startswith("127.")))
-
-
-def qr_text(url: str) -> str:
-    """The join link as a QR code drawn with block characters (segno, no image needed)."""
-    import segno
-
-    out = io.StringIO()
-    segno.make(url, error="m").terminal(out=out, compact=True, border=2)
-    return out.getvalue()
 
 
 class Terminal:
@@ -144,6 +135,7 @@ def run(
             terminal.saved(path, found, when)
     addresses = lan_addresses() if lan else []
     shown = addresses or ["127.0.0.1"]
+    ws.join_links = tuple(f"http://{a}:{port}/" for a in shown)
     app = create_app(ws, hosts={"127.0.0.1", "localhost", *addresses}, any_ip=lan)
     _warm_up(ws)
     _banner(terminal, ws, shown, port, lan)
