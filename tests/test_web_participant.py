@@ -361,3 +361,15 @@ def test_without_weasyprint_the_report_comes_as_html(ws, monkeypatch) -> None:
     r = p.get(f"/p/{p.token}/report")
     assert r.headers["content-disposition"] == 'attachment; filename="bewegte-kita.html"'
     assert "Bewegte Kita" in r.text
+
+
+def test_autosave_of_an_empty_answer_says_ok_and_saves_nothing(ws, catalogue) -> None:
+    p = Participant(ws)
+    p.start()
+    path = f"/p/{p.token}/c/concept"
+    fields = p.hidden(p.get(path).text)
+    r = p.client.post(
+        path, data={**fields, "target": "", "go": "stay"}, headers={"x-autosave": "1"}
+    )
+    assert r.status_code == 200 and r.json()["ok"]
+    assert "concept" not in load_assessment(p.file, catalogue).criteria

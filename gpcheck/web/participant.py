@@ -158,8 +158,10 @@ async def criterion(request: Request, token: str, form: dict[str, str]) -> Respo
     target = _target(ws.store.asked, cid, form.get("go", "next"))
     try:
         value = forms.answer_data(form, c)
-        if value is None and cid not in assessment.criteria:
-            return redirect(_url(token, target))  # nothing entered: just move on
+        if value is None and cid not in assessment.criteria:  # nothing entered: move on
+            if _wants_json(request):
+                return JSONResponse({"ok": True, "base": form.get("base", ""), "status": ""})
+            return redirect(_url(token, target))
         current = None if target in (OVERVIEW, "project") else target
         saved = await run_in_threadpool(
             ws.store.save_part, token, cid, value, form.get("base", ""), t.lang, current

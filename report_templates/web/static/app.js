@@ -24,7 +24,7 @@ function autosave(form) {
           status.textContent = answer.status;
           status.classList.remove("problem");
           const count = document.querySelector(".who .count");
-          if (count) count.textContent = answer.answered;
+          if (count && answer.answered) count.textContent = answer.answered;
         } else {
           status.textContent = Object.values(answer.errors).join(" ");
           status.classList.add("problem");
