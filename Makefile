@@ -19,7 +19,7 @@ run: $(STAMP)
 
 ## Lint and the whole test suite.
 test: $(STAMP)
-	@bash scripts/sysdeps.sh poppler-utils
+	@bash scripts/sysdeps.sh poppler-utils chromium chromium-driver
 	$(BIN)/ruff check gpcheck tests benchmarks
 	$(BIN)/ruff format --check gpcheck tests benchmarks
 	$(BIN)/python -m pytest -q
@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_workshop.py
+	$(BIN)/python benchmarks/bench_serve.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

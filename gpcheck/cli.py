@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from gpcheck import __version__
-from gpcheck.commands import assess, core, facilitator, report
+from gpcheck.commands import assess, core, facilitator, report, serve
 from gpcheck.commands.common import HELP, LangOption, set_default_language
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ core.register(app)
 assess.register(app)
 facilitator.register(app)
 report.register(app)
+serve.register(app)
 
 
 def main() -> None:
