@@ -134,3 +134,10 @@ def test_the_facilitator_page_shows_the_join_code_and_a_qr_code(ws) -> None:
     assert "http://192.0.2.2:8765/" in page
     assert '<svg width="' in page and 'class="segno"' in page
     assert ws.keys.join_code not in _page(ws, part="/live")  # not in the refreshed part
+
+
+def test_the_middle_stage_reads_as_words_not_a_fraction(ws, group) -> None:
+    page = _page(ws)
+    # Empowerment: stage 0 and stage 1 → the middle lies between them, said in words.
+    assert "between 0 and 1 of 4" in page
+    assert "of 4/4" not in page
