@@ -36,6 +36,8 @@ class Scripted:
             return getattr(self._real, name)
 
         def ask(*args: Any) -> Any:
+            while args and args[-1] is None and name in ("ask_stage", "ask_step"):
+                args = args[:-1]  # the optional "last choice" (only after an Esc)
             assert self.script, f"the wizard asked {name} after the script ended"
             expected, value = self.script.pop(0)
             assert name == expected, f"the wizard asked {name}, the script expected {expected}"

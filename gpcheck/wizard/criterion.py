@@ -56,16 +56,18 @@ def ask_criterion(
     ask.place = c.id
     session.position = (c.number, len(session.catalogue))
     one = OneCriterion(session, ask, show, c)
+    last = None
     while True:
         old = session.answer(c.id)
         show.clear()
         show.criterion(c, *position, old)
-        choice = ask.ask_stage(c, old, back_key)
+        choice = ask.ask_stage(c, old, back_key, last)
         if choice is BACK:
             return False
         done = one.not_applicable() if choice == NA else one.stage(int(choice))
         if done is not BACK:
             return True
+        last = choice
 
 
 def fix_target(session: Session, ask: Prompts, show: Screens, c: Criterion) -> None:
@@ -198,8 +200,9 @@ class OneCriterion:
 
     def _new_step(self, stage: int, more: bool) -> Any:
         towards = self._towards(stage)
+        kind = None
         while True:
-            kind = self.ask.ask_step(self.c, towards, more)
+            kind = self.ask.ask_step(self.c, towards, more, kind)
             if kind is BACK:
                 return BACK
             if kind == "none":

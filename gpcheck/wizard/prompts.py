@@ -162,8 +162,11 @@ class Prompts:
 
     # --- one criterion ------------------------------------------------------------------
 
-    def ask_stage(self, c: Criterion, answer: Answer | None, back_key: str | None) -> Any:
-        """A stage number as text ("0".."top"), NA or BACK."""
+    def ask_stage(
+        self, c: Criterion, answer: Answer | None, back_key: str | None, last: str | None = None
+    ) -> Any:
+        """A stage number as text ("0".."top"), NA or BACK; `last` is the choice made before
+        the user came back with Esc (highlighted again)."""
         t = self.t
         options = [self._stage_option(c, n) for n in range(c.top + 1)]
         options.append(Option(" "))
@@ -174,7 +177,7 @@ class Prompts:
             options.append(Option(t(f"wizard.{back_key}"), BACK, t("wizard.back_key"), desc))
         message = t("wizard.ask_stage", number=c.number, name=c.name(self.lang))
         instruction = t("wizard.stage_instruction", top=c.top)
-        return self._choose(message, options, _stage_default(answer), instruction)
+        return self._choose(message, options, last or _stage_default(answer), instruction)
 
     def _stage_option(self, c: Criterion, n: int) -> Option:
         stage = self.catalogue.stage(c, n)
@@ -221,15 +224,17 @@ class Prompts:
     def _stage_label(self, key: str, c: Criterion, n: int) -> str:
         return self.t(f"wizard.{key}", n=n, title=self.catalogue.stage(c, n).title(self.lang))
 
-    def ask_step(self, c: Criterion, towards: int | None, more: bool = False) -> Any:
+    def ask_step(
+        self, c: Criterion, towards: int | None, more: bool = False, last: str | None = None
+    ) -> Any:
         """ "towards" (the next stage as the step), "own" or "none"; `more` when steps are
-        planned already (then "none" is the default)."""
+        planned already (then "none" is the default); `last`: the choice before an Esc."""
         options = []
         if towards is not None:
             options.append(Option(self._stage_label("step_toward", c, towards), "towards"))
         options.append(Option(self.t("wizard.step_own"), "own"))
         options.append(Option(self.t("wizard.step_none"), "none"))
-        default = "towards" if towards is not None and not more else "none"
+        default = last or ("towards" if towards is not None and not more else "none")
         return self._menu("ask_step_more" if more else "ask_step", options, default)
 
     def step_text(self, c: Criterion, towards: int) -> str:

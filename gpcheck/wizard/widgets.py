@@ -93,6 +93,12 @@ def wrap(text: str, columns: int, first: str = "", rest: str = INDENT) -> list[s
     return lines
 
 
+def _ignore_mouse(bindings: KeyBindings) -> None:
+    """Stray mouse reports (or an ESC typed into a field) are ignored, never a crash."""
+    for key in (Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
+        bindings.add(key, eager=True)(lambda event: None)
+
+
 def _toolbar_tokens(toolbar: Toolbar, error: Callable[[], str | None]) -> Callable[[], list]:
     def tokens() -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
@@ -145,6 +151,7 @@ def text_input(
     Ctrl-J adds a line break by hand)."""
     state: dict[str, str | None] = {"error": None}
     bindings = KeyBindings()
+    _ignore_mouse(bindings)
 
     @bindings.add("c-c", eager=True)
     def _interrupt(event: Any) -> None:
@@ -214,6 +221,7 @@ def choose(
     pointer = next((i for i in choosable if items[i].value == default), choosable[0])
     state: dict[str, Any] = {"pointer": pointer, "typed": "", "at": 0.0, "done": None}
     bindings = KeyBindings()
+    _ignore_mouse(bindings)
 
     def move(step: int) -> None:
         position = choosable.index(state["pointer"])
@@ -316,6 +324,7 @@ def yes_no(
     hint = f"({yes_key.upper()}/{no_key})" if default else f"({yes_key}/{no_key.upper()})"
     state: dict[str, Any] = {"answer": None}
     bindings = KeyBindings()
+    _ignore_mouse(bindings)
 
     def tokens() -> list[tuple[str, str]]:
         if state["answer"] is None:
