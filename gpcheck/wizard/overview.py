@@ -26,7 +26,7 @@ def header(t: Translator) -> str:
 def row(t: Translator, catalogue: Catalogue, r: CriterionResult, width: int) -> str:
     """One criterion: "4/4 ★" for a strength, "–" and a word for n/a or missing."""
     c, lang = r.criterion, t.lang
-    name = c.name(lang)
+    name = c.name(lang) if len(c.name(lang)) <= NAME_WIDTH else c.short_name(lang)
     if r.status == "missing":
         text = _line(str(c.number), name, "–", "", t("wizard.missing"))
     elif r.status == "not_applicable":

@@ -183,9 +183,7 @@ class Prompts:
         stage = self.catalogue.stage(c, n)
         title = stage.title(self.lang) + ("  ★" if n >= c.strength_from else "")
         desc = self.t("wizard.stage_desc", n=n, description=stage.description(self.lang))
-        hint = getattr(stage, "hint", None)
-        if hint is not None:
-            desc += "\n" + self.t("wizard.stage_hint", hint=hint(self.lang))
+        desc += "\n" + self.t("wizard.stage_hint", hint=stage.hint(self.lang))
         return Option(title, str(n), str(n), desc)
 
     def ask_reason(self, default: str | None) -> Any:
