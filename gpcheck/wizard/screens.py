@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 # evidence and a step for most criteria (typing takes most of the time).
 MINUTES_PER_CRITERION = (1, 2)
 MINUTES_WITH_NOTES = (2.5, 3.5)
-# below the panel: status, question, stage 0, gap, n/a, back, gap, ~3 lines of description
-STAGE_LIST_EXTRA_LINES = 10
+# below the panel: question (2), gap, n/a, back, description and hint (~6), status line (2)
+STAGE_LIST_EXTRA_LINES = 14
 
 
 def answer_text(t: Translator, catalogue: Catalogue, c: Criterion, answer: Answer | None) -> str:
