@@ -72,7 +72,8 @@ def test_start_over_asks_and_keeps_a_backup_it_names(run, tmp_path, catalogue):
     path = tmp_path / "a.yaml"
     run(project() + criteria(STAGES) + FINISH, file=path)
     before = path.read_bytes()
-    code, _ = run([("ask_existing", "restart"), ("ask_restart", False)], file=path)
+    script = [("ask_existing", "restart"), ("ask_restart", False), ("ask_existing", "cancel")]
+    code, _ = run(script, file=path)
     assert code == 0 and path.read_bytes() == before and not (tmp_path / "a.yaml.bak").exists()
     script = [("ask_existing", "restart"), ("ask_restart", True), ("ask_name", KeyboardInterrupt())]
     _, out = run(script, file=path)

@@ -99,15 +99,17 @@ class Screens:
         lo2, hi2 = (round(n * m) for m in MINUTES_WITH_NOTES)
         where = quoted(path) if path is not None else t("wizard.welcome_where_later")
         resume = quoted(path) if path is not None else ""
+        # the disclaimer first: on a short terminal the top scrolls away, the time and the
+        # keys stay next to the first question
         body = Group(
             Text(t("wizard.welcome_what", n=n)),
+            Text(""),
+            Text(self.catalogue.info.disclaimer(lang), style="italic"),
             Text(""),
             Text(t("wizard.welcome_time", lo=lo, hi=hi, lo2=lo2, hi2=hi2), style="bold"),
             Text(t("wizard.welcome_saved", where=where)),
             Text(f"  {gpcheck_command()} assess {resume}".rstrip(), style="bold"),
             Text(t("wizard.welcome_keys"), style="dim"),
-            Text(""),
-            Text(self.catalogue.info.disclaimer(lang), style="italic"),
         )
         title = t("wizard.welcome_title")
         self.console.print(Panel(body, title=title, title_align="left", border_style="cyan"))

@@ -86,7 +86,9 @@ def _pick_unfinished(
     found = files.unfinished(folders if folders is not None else files.folders(), catalogue)
     if not found:
         return None
+    status, ask.toolbar = ask.toolbar, lambda: show.t("wizard.bar_keys")  # no file open yet
     choice = ask.ask_open([(f.path, show.unfinished_label(f)) for f in found])
+    ask.toolbar = status
     return None if choice == "new" else choice
 
 
@@ -115,18 +117,18 @@ def _open(
         return session.resume_step()
     n = len(session.asked)
     finished = bool(repaired.assessment.progress and repaired.assessment.progress.finished)
-    choice = ask.ask_existing(path, session.answered(), n, finished)
-    if choice in ("cancel", BACK):
-        return None
-    if choice == "review":
-        return n
-    if choice == "report":
-        return REPORT
-    if choice == "resume":
-        return session.resume_step()
-    if ask.ask_restart(path) is not True:
-        return None
-    return _restart(session, show, repaired.assessment, criteria)
+    while True:
+        choice = ask.ask_existing(path, session.answered(), n, finished)
+        if choice in ("cancel", BACK):
+            return None
+        if choice == "review":
+            return n
+        if choice == "report":
+            return REPORT
+        if choice == "resume":
+            return session.resume_step()
+        if ask.ask_restart(path) is True:  # no, or Esc: back to the choices
+            return _restart(session, show, repaired.assessment, criteria)
 
 
 def _fix(

@@ -268,7 +268,7 @@ def choose(
         for i, option in enumerate(items):
             if option.value is None:
                 style = "class:heading" if option.title.strip() else ""
-                out.append((style, "\n".join(wrap(option.title, columns, "   ", "   ")) + "\n"))
+                out.append((style, "\n".join(wrap(option.title, columns, "  ", "  ")) + "\n"))
                 continue
             here = i == state["pointer"]
             label = f"{option.key}) " if option.key and option.show_key else ""
