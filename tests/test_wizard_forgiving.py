@@ -203,7 +203,7 @@ def test_a_file_with_an_invalid_target_shows_all_mistakes_and_is_fixed(tmp_path,
     )
     path = tmp_path / "fehler.yaml"
     path.write_text(text)
-    term = Terminal(path.name, cwd=tmp_path, rows=40, cols=100)
+    term = Terminal(path.name, cwd=tmp_path, rows=40, cols=100, lang="en")  # the file: de
     screen = " ".join(term.wait("neu beantworten").split())
     assert "enthält 3 Fehler" in screen
     assert "project.date" in screen and "criteria.concept.target" in screen

@@ -38,6 +38,7 @@ def load_repairing(path: Path, catalogue: Catalogue) -> Repaired:
     ask_again: list[Any] = []
     targets: list[Any] = []
     project = False
+    taken: set[tuple[Any, ...]] = set()
     for _ in range(MAX_ROUNDS):
         try:
             assessment = parse_assessment(raw, catalogue)
@@ -47,9 +48,13 @@ def load_repairing(path: Path, catalogue: Catalogue) -> Repaired:
             for problem in problems:
                 loc = tuple(getattr(problem, "loc", ()))
                 found.append(problem.located(path, *(locate(text, loc) or (1, 1))))
+                if loc[:2] in taken:
+                    continue  # a second mistake in an answer already taken out
                 what = _take_out(raw, loc)
                 if what is None:
                     raise found[0] from None
+                if what[0] == "criterion":
+                    taken.add(loc[:2])
                 kind, key = what
                 if kind == "project":
                     project = True
