@@ -23,6 +23,7 @@ from gpcheck.wizard.prompts import BACK, Prompts
 from gpcheck.wizard.repair import Repaired, load_repairing
 from gpcheck.wizard.screens import Screens
 from gpcheck.wizard.session import PROJECT, Session, backup, release_lock, take_lock
+from gpcheck.wizard.widgets import deferred_interrupts, enter_stays_enter
 
 REPORT = "report"  # _open's answer when the user only wants a new report
 
@@ -58,22 +59,39 @@ def run_wizard(
     session.ask_other_path = _other_path(session, ask, show)
     ask.toolbar = lambda: show.toolbar(session)
     try:
-        if file is None and not resume:
-            chosen = _pick_unfinished(ask, show, catalogue, folders)
-            if chosen is BACK:
-                return int(ExitCode.OK)
-            session.path, resume = chosen, chosen is not None  # chosen to continue: go on
-        step = _open(session, ask, show, resume=resume, criteria=criteria)
-        if step is None:
-            show.line(t("wizard.cancelled"))
-            return int(ExitCode.OK)
-        wizard = Wizard(session, ask, show)
-        reports = wizard.report_only() if step == REPORT else wizard.run(step)
+        with deferred_interrupts(), enter_stays_enter():
+            return _run(
+                session, ask, show, file=file, resume=resume, criteria=criteria, folders=folders
+            )
     except (KeyboardInterrupt, EOFError):
         _interrupted(session, show)
         return int(ExitCode.INTERRUPTED)
     finally:
         release_lock(session.locked)
+
+
+def _run(
+    session: Session,
+    ask: Prompts,
+    show: Screens,
+    *,
+    file: Path | None,
+    resume: bool,
+    criteria: tuple[str, ...] | None,
+    folders: list[Path] | None,
+) -> int:
+    """The wizard from choosing the file to the finish."""
+    if file is None and not resume:
+        chosen = _pick_unfinished(ask, show, session.catalogue, folders)
+        if chosen is BACK:
+            return int(ExitCode.OK)
+        session.path, resume = chosen, chosen is not None  # chosen to continue: go on
+    step = _open(session, ask, show, resume=resume, criteria=criteria)
+    if step is None:
+        show.line(show.t("wizard.cancelled"))
+        return int(ExitCode.OK)
+    wizard = Wizard(session, ask, show)
+    reports = wizard.report_only() if step == REPORT else wizard.run(step)
     show.done(session.path, reports)  # type: ignore[arg-type]
     return int(ExitCode.OK)
 
