@@ -191,3 +191,15 @@ def test_a_second_gpcheck_on_the_same_file_refuses(tmp_path, catalogue):
     first.end()
     assert path.read_bytes() != before  # the first one went on saving
     assert load_assessment(path, catalogue).criteria["concept"].stage == 3
+
+
+def test_esc_after_a_steps_text_edits_that_step_never_a_second_copy(run, tmp_path, catalogue):
+    path = with_concept(tmp_path, catalogue, Answer(stage=2))
+    script = [("ask_stage", "2"), ("ask_details", True), ("ask_notes", None)]
+    script += [("ask_evidence", []), ("ask_target", None), ("ask_step", "own")]
+    script += [("ask_action", "Call"), ("ask_owner", BACK)]
+    script += [("ask_action", lambda default: default + " the parents")]
+    script += [("ask_owner", "Ben"), ("ask_due", None), ("ask_plan", "done"), *FINISH]
+    run(script, file=path, resume=True)
+    plan = load_assessment(path, catalogue).criteria["concept"].plan
+    assert [(s.action, s.owner) for s in plan] == [("Call the parents", "Ben")]

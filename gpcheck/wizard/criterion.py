@@ -20,10 +20,10 @@ from gpcheck.wizard.widgets import Interrupted
 DONE = object()  # a step of a walk that ends the walk early (e.g. "no details")
 
 
-def walk(steps: list[Callable[[], Any]]) -> Any:
-    """Run `steps` in order; BACK from one repeats the one before it (BACK from the first is
-    returned), DONE ends the walk."""
-    i = 0
+def walk(steps: list[Callable[[], Any]], start: int = 0) -> Any:
+    """Run `steps` in order from `start`; BACK from one repeats the one before it (BACK from
+    the first is returned), DONE ends the walk."""
+    i = start
     while i < len(steps):
         result = steps[i]()
         if result is DONE:
@@ -208,17 +208,16 @@ class OneCriterion:
             if kind == "none":
                 return DONE
             if kind == "towards" and towards is not None:
-                self._append(self.ask.step_text(self.c, towards))
-                if self._step_fields(len(self.answer.plan) - 1, with_action=False) is BACK:
+                action = self.ask.step_text(self.c, towards)
+            else:
+                action = keeping(self._append, self.ask.ask_action, "")
+                if action is BACK:
                     continue
-                return None
-            action = keeping(self._append, self.ask.ask_action, "")
-            if action is BACK:
-                continue
             self._append(action)  # written now: a crash after this keeps the step
-            index = len(self.answer.plan) - 1
-            if self._step_fields(index, with_action=False) is not BACK:
-                return None
+            # owner and due date; Esc from the owner goes to the step's text, and from there
+            # to the list of steps (where the step can be deleted), never to a second copy
+            self._step_fields(len(self.answer.plan) - 1, start=1)
+            return None
 
     def _append(self, action: str) -> None:
         self.update(plan=[*self.answer.plan, PlanStep(action=action)])
@@ -228,8 +227,8 @@ class OneCriterion:
         plan[index] = PlanStep(**{**plan[index].model_dump(), **fields})
         self.update(plan=plan)
 
-    def _step_fields(self, index: int, with_action: bool) -> Any:
-        """Owner and due date of step `index` (its text too when changing it)."""
+    def _step_fields(self, index: int, start: int = 0) -> Any:
+        """Text, owner and due date of step `index`, from `start` (1: the owner)."""
 
         def action() -> Any:
             text = keeping(
@@ -257,12 +256,12 @@ class OneCriterion:
                 self._set_step(index, due=value)
             return value
 
-        return walk([action, owner, due] if with_action else [owner, due])
+        return walk([action, owner, due], start)
 
     def _change_step(self, index: int) -> None:
         what = self.ask.ask_step_change()
         if what == "edit":
-            self._step_fields(index, with_action=True)
+            self._step_fields(index)
         elif what == "delete":
             step = self.answer.plan[index]
             self.update(plan=[s for i, s in enumerate(self.answer.plan) if i != index])
