@@ -232,7 +232,7 @@ def test_without_a_file_unfinished_assessments_are_offered(tmp_path, catalogue):
     stopped = Progress(current="participation")
     half = a_file(tmp_path, catalogue, name="halb.yaml", n=4, progress=stopped)
     term = Terminal(cwd=tmp_path)
-    screen = term.wait("Welche möchten Sie fortsetzen")
+    screen = term.wait("Eine neue Einschätzung beginnen")  # the list's last line
     assert "halb.yaml (4 von 12 beantwortet" in " ".join(screen.split())
     assert "fertig.yaml" not in screen
     term.child.send("\r")
@@ -246,7 +246,7 @@ def test_opening_a_finished_file_and_quitting_leaves_it_unchanged(tmp_path, cata
     path = a_file(tmp_path, catalogue, progress=Progress(finished=True))
     before = path.read_bytes()
     term = Terminal(path.name, cwd=tmp_path)
-    screen = " ".join(term.wait("Was möchten Sie tun").split())
+    screen = " ".join(term.wait(r"Abbrechen – die Datei bleibt").split())
     for option in ("Übersicht ansehen", "neuen Bericht", "Neu beginnen"):
         assert option in screen
     assert "Dort weitermachen" not in screen  # no second option doing the same
@@ -262,7 +262,7 @@ def test_opening_a_finished_file_and_quitting_leaves_it_unchanged(tmp_path, cata
 def test_where_am_i_stays_visible_at_80x24(tmp_path):
     term = Terminal("w.yaml", cwd=tmp_path)
     project(term)
-    screen = term.wait("Welche Stufe")
+    screen = term.wait("Kriterium 1 von 12 · gespeichert ✓")
     assert "Kriterium 1 von 12" in term.bottom(3)
     assert "gespeichert ✓" in term.bottom(3)
     assert "Esc = zurück" in screen
@@ -277,9 +277,10 @@ def test_the_printed_command_to_reopen_works_as_typed(tmp_path):
     term = Terminal("mein projekt.yaml", cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
     term.answer("Name des Projekts", "Nordstadt\r")
     term.answer("Träger", "\x03")
-    screen = term.wait("Weitermachen mit")
+    screen = term.wait(r"Weitermachen mit:\n.* assess 'mein projekt.yaml'")
     term.end()
-    line = [x for x in screen.splitlines() if " assess " in x][-1].strip()
+    lines = screen.splitlines()
+    line = lines[lines.index("Weitermachen mit:") + 1].strip()
     args = shlex.split(line)
     assert Path(args[0]).is_absolute()  # gpcheck is not on this PATH: its real path
     done = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, timeout=30)

@@ -71,6 +71,8 @@ class Wizard:
                     return getattr(source, key)
             return None
 
+        announced: list = []  # the file's name is said once
+
         def name() -> object:
             value = BACK
             while value is BACK:
@@ -79,8 +81,9 @@ class Wizard:
                 if value is BACK and s.assessment is not None:
                     return BACK  # nothing before the name: back to where the user came from
             s.set_project(name=value)
-            if first and s.path_was_derived and s.saved:
+            if first and s.path_was_derived and s.saved and not announced:
                 self.show.line(ask.t("wizard.saving_to", path=s.path), "bold green")
+                announced.append(s.path)
             return value
 
         def optional(key: str):
