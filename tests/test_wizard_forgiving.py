@@ -307,3 +307,16 @@ def test_the_down_arrow_still_moves(tmp_path, catalogue):
     term.answer("ergänzen", "\x03")
     term.end()
     assert load_assessment(path, catalogue).criteria["concept"].stage == 2
+
+
+def test_at_60x20_the_overview_rows_and_the_stage_list_stay_whole(tmp_path, catalogue):
+    path = a_file(tmp_path, catalogue, progress=Progress(finished=True))
+    term = Terminal(path.name, cwd=tmp_path, rows=20, cols=60)
+    term.answer(r"Abbrechen – die Datei bleibt", "\r")  # the overview
+    screen = term.wait(r"\s12\s+\S.*\s1/4\s")  # row 12 on one line, with its stage
+    assert all(len(line) < 60 for line in screen.splitlines())
+    term.child.send("5\r")
+    screen = term.wait("Zurück zur Übersicht, nichts ändern")
+    assert "Kriterium 5 von 12" in screen
+    term.child.sendcontrol("c")
+    term.end()

@@ -283,7 +283,7 @@ class Prompts:
         finish = self.t("wizard.review_finish_incomplete", n=missing) if missing else None
         finish_key = self.t("wizard.finish_key")
         options = [Option(finish or self.t("wizard.review_finish"), "finish", finish_key)]
-        options.append(Option(overview.header(self.t)))
+        options.append(Option(overview.header(self.t, columns)))
         for r in result.criteria:
             if r.id in shown:
                 label = overview.row(self.t, self.catalogue, r, columns)

@@ -11,6 +11,7 @@ choose from, and a one-key yes/no. They share what a user without a manual needs
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sys
 import textwrap
@@ -20,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from prompt_toolkit.application import Application, get_app
+from prompt_toolkit.application import Application, get_app_or_none
 from prompt_toolkit.filters import IsDone
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.keys import Keys
@@ -131,11 +132,18 @@ class Option:
     show_key: bool = True
 
 
+def size() -> tuple[int, int]:
+    """(columns, rows) of the terminal: the running prompt's, else the one we are in."""
+    app = get_app_or_none()
+    if app is not None:
+        got = app.output.get_size()
+        return max(got.columns, 20), max(got.rows, 5)
+    got = shutil.get_terminal_size()
+    return max(got.columns, 20), max(got.lines, 5)
+
+
 def width() -> int:
-    try:
-        return max(get_app().output.get_size().columns, 20)
-    except Exception:
-        return 80
+    return size()[0]
 
 
 def wrap(text: str, columns: int, first: str = "", rest: str = INDENT) -> list[str]:
@@ -342,10 +350,20 @@ def choose(
         return [*out[:-1], (out[-1][0], out[-1][1].rstrip("\n"))] if out else out
 
     def description() -> list[tuple[str, str]]:
+        """The highlighted option's description; on a short terminal only its first
+        paragraph, so that the list itself stays whole on the screen."""
         text = items[state["pointer"]].description
         if not text:
             return []
-        return [("class:description", "\n".join(wrap(text, width() - 1, INDENT, INDENT)))]
+        columns, rows = size()
+        used = sum(t.count("\n") for _, t in question() + lines()) + 5  # + status line
+        shown: list[str] = []
+        for paragraph in text.split("\n"):
+            more = wrap(paragraph, columns - 1, INDENT, INDENT)
+            if shown and used + len(shown) + len(more) > rows:
+                break
+            shown += more
+        return [("class:description", "\n".join(shown))]
 
     toolbar_tokens = _toolbar_tokens(toolbar, lambda: None)
     not_done = ~IsDone()
