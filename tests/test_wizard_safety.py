@@ -4,6 +4,7 @@ pseudo-terminal where a key or a signal is (Ctrl-C, kill -9, a second gpcheck)."
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 
 from gpcheck.assessment import Answer, PlanStep, Progress, load_assessment, save_assessment
 from gpcheck.wizard.prompts import BACK, NA
-from gpcheck.wizard.widgets import Interrupted
+from gpcheck.wizard.terminal import Interrupted
 from tests.test_wizard_forgiving import a_file
 from tests.wizard_pty import Terminal
 from tests.wizard_script import FINISH, STAGES, criteria, make_run, project
@@ -203,3 +204,12 @@ def test_esc_after_a_steps_text_edits_that_step_never_a_second_copy(run, tmp_pat
     run(script, file=path, resume=True)
     plan = load_assessment(path, catalogue).criteria["concept"].plan
     assert [(s.action, s.owner) for s in plan] == [("Call the parents", "Ben")]
+
+
+def test_a_lock_left_by_a_killed_wizard_does_not_block_the_file(run, tmp_path, catalogue):
+    path = with_concept(tmp_path, catalogue, Answer(stage=2))
+    no_such_process = 4_194_304 + os.getpid()  # above Linux's highest pid
+    (tmp_path / ".a.yaml.lock").write_text(f"{no_such_process}\n")
+    code, _ = run([("ask_stage", "3"), ("ask_details", False), *FINISH], file=path, resume=True)
+    assert code == 0 and load_assessment(path, catalogue).criteria["concept"].stage == 3
+    assert not (tmp_path / ".a.yaml.lock").exists()  # released at the end

@@ -15,7 +15,7 @@ from gpcheck.catalogue import Criterion
 from gpcheck.wizard.prompts import BACK, NA, Prompts, split_list
 from gpcheck.wizard.screens import Screens
 from gpcheck.wizard.session import Session
-from gpcheck.wizard.widgets import Interrupted
+from gpcheck.wizard.terminal import Interrupted
 
 DONE = object()  # a step of a walk that ends the walk early (e.g. "no details")
 

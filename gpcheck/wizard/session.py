@@ -11,9 +11,7 @@ as it was), and before every write the file is checked: if another program (a se
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,19 +22,11 @@ from gpcheck.atomic import write_atomic
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import GpcheckError
 from gpcheck.filenames import slug
+from gpcheck.wizard.ondisk import Stamp, release_lock, stamp, take_lock
 
 PROJECT = -1  # step number of the project details; 0..n-1 are the criteria asked; n is review
 
 AskPath = Callable[[GpcheckError], Path]
-Stamp = tuple[int, int, int] | None  # (inode, size, mtime_ns) of the file as last seen
-
-
-def stamp(path: Path) -> Stamp:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 @dataclass
@@ -207,57 +197,4 @@ def default_path(name: str, folder: Path | None = None) -> Path:
     while candidate.exists():
         candidate = folder / f"{stem}-{n}.yaml"
         n += 1
-    return candidate
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
-
-
-def take_lock(path: Path) -> int | None:
-    """Mark `path` as open in this process (a hidden lock file holding the pid). Returns the
-    pid of another running process that holds it, else None. A lock left behind by a process
-    that no longer runs (e.g. after `kill -9`) is taken over."""
-    lock = lock_path(path)
-    try:
-        other = int(lock.read_text().strip() or 0)
-    except (OSError, ValueError):
-        other = 0
-    if other and other != os.getpid() and _running(other):
-        return other
-    with contextlib.suppress(OSError):  # read-only folder: the check before each save guards
-        lock.write_text(f"{os.getpid()}\n")
-    return None
-
-
-def release_lock(path: Path | None) -> None:
-    if path is None:
-        return
-    lock = lock_path(path)
-    try:
-        if int(lock.read_text().strip() or 0) == os.getpid():
-            lock.unlink()
-    except (OSError, ValueError):
-        pass
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def backup(path: Path) -> Path:
-    """Copy `path` to `path.bak` (or `.bak2`, `.bak3` … when taken), never ending in .yaml,
-    so that folder-wide commands do not read the copy as a second project."""
-    candidate = path.with_name(path.name + ".bak")
-    n = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.bak{n}")
-        n += 1
-    write_atomic(candidate, path.read_bytes())
     return candidate

@@ -19,11 +19,12 @@ from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.i18n import Translator
 from gpcheck.wizard import files
 from gpcheck.wizard.flow import Wizard
+from gpcheck.wizard.ondisk import backup, release_lock, take_lock
 from gpcheck.wizard.prompts import BACK, Prompts
 from gpcheck.wizard.repair import Repaired, load_repairing
 from gpcheck.wizard.screens import Screens
-from gpcheck.wizard.session import PROJECT, Session, backup, release_lock, take_lock
-from gpcheck.wizard.widgets import deferred_interrupts, enter_stays_enter
+from gpcheck.wizard.session import PROJECT, Session
+from gpcheck.wizard.terminal import deferred_interrupts, enter_stays_enter
 
 REPORT = "report"  # _open's answer when the user only wants a new report
 

@@ -12,12 +12,9 @@ choose from, and a one-key yes/no. They share what a user without a manual needs
 from __future__ import annotations
 
 import shutil
-import signal
-import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +25,8 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Layout, Window
 from prompt_toolkit.shortcuts import PromptSession
 from prompt_toolkit.styles import Style
+
+from gpcheck.wizard.terminal import Interrupted, interrupted_before
 
 INDENT = "    "
 STYLE = Style.from_dict(
@@ -53,71 +52,6 @@ class Back:
 
     def __init__(self, text: str = "") -> None:
         self.text = text
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C, with the text typed into the prompt so far (empty for lists)."""
-
-    def __init__(self, text: str = "") -> None:
-        super().__init__()
-        self.text = text
-
-
-_PENDING = {"interrupt": False}
-
-
-@contextmanager
-def deferred_interrupts() -> Iterator[None]:
-    """Ctrl-C pressed between two prompts (while the answer just given is being saved) takes
-    effect at the next prompt, so that answer is always written; a second Ctrl-C stops at
-    once. (During a prompt, Ctrl-C is a key and never a signal.)"""
-
-    def handler(signum: int, frame: Any) -> None:
-        if _PENDING["interrupt"]:
-            raise KeyboardInterrupt
-        _PENDING["interrupt"] = True
-
-    try:
-        old = signal.signal(signal.SIGINT, handler)
-    except ValueError:  # not the main thread (tests): nothing to defer
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old)
-        _PENDING["interrupt"] = False
-
-
-@contextmanager
-def enter_stays_enter() -> Iterator[None]:
-    """Keys typed ahead between two prompts wait in the terminal's line discipline, which
-    turns Enter into a line feed; the next prompt would read a new line instead of Enter.
-    Switching that translation off for the wizard's run keeps a fast typist's Enter an Enter."""
-    try:
-        import termios
-    except ImportError:  # not a POSIX terminal
-        yield
-        return
-    try:
-        fd = sys.stdin.fileno()
-        old = termios.tcgetattr(fd)
-    except (termios.error, OSError, ValueError):
-        yield
-        return
-    new = list(old)
-    new[0] &= ~termios.ICRNL
-    try:
-        termios.tcsetattr(fd, termios.TCSANOW, new)
-        yield
-    finally:
-        termios.tcsetattr(fd, termios.TCSANOW, old)
-
-
-def _interrupted_before() -> None:
-    if _PENDING["interrupt"]:
-        _PENDING["interrupt"] = False
-        raise Interrupted("")
 
 
 @dataclass
@@ -217,7 +151,7 @@ def text_input(
     """A line of text (Enter answers). `validate` returns an error line or None. Pasted text
     goes through `paste` (default: line breaks become spaces; `multiline` keeps them, and
     Ctrl-J adds a line break by hand)."""
-    _interrupted_before()
+    interrupted_before()
     state: dict[str, str | None] = {"error": None}
     bindings = KeyBindings()
     _ignore_mouse(bindings)
@@ -283,7 +217,7 @@ def choose(
 ) -> Any:
     """A list: ↑/↓ (wrapping around), the choice's key or number, Enter picks, Esc returns
     `Back()`. The highlighted option's description is shown wrapped below the list."""
-    _interrupted_before()
+    interrupted_before()
     items = list(options)
     choosable = [i for i, o in enumerate(items) if o.value is not None]
     if not choosable:
@@ -400,7 +334,7 @@ def yes_no(
 ) -> bool | Back:
     """A one-key yes/no question: `keys` (e.g. ("j", "n")) answer at once, Enter takes the
     default, Esc goes back. "y" is accepted as yes in every language (fingers are used to it)."""
-    _interrupted_before()
+    interrupted_before()
     yes_key, no_key = keys
     hint = f"({yes_key.upper()}/{no_key})" if default else f"({yes_key}/{no_key.upper()})"
     state: dict[str, Any] = {"answer": None}
