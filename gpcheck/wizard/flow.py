@@ -7,12 +7,12 @@ continues at the same step.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from gpcheck.scoring import score
-from gpcheck.wizard.criterion import ask_criterion, fix_target, keeping, walk
-from gpcheck.wizard.prompts import BACK, Prompts, split_list
+from gpcheck.wizard.criterion import ask_criterion, fix_target
+from gpcheck.wizard.project import ask_project
+from gpcheck.wizard.prompts import BACK, Prompts
 from gpcheck.wizard.screens import Screens
 from gpcheck.wizard.session import PROJECT, Session
 
@@ -55,62 +55,8 @@ class Wizard:
     # --- the steps ----------------------------------------------------------------------
 
     def _project(self) -> int:
-        """Name, organisation, location, assessors, date; Esc goes one field back. Back from
-        the name returns to where the user came from (the overview) or stays on the name."""
-        s, ask = self.session, self.ask
-        d = s.assessment.project if s.assessment is not None else s.defaults
-        first = s.assessment is None
-        ask.place, s.position = "project", None
-        if not first:  # back from a criterion or from the overview: a fresh screen
-            self.show.clear()
-        self.show.line(ask.t("wizard.project_title"), "bold cyan")
-
-        def current(key: str):  # the stored value, else the earlier one when starting over
-            for source in (s.assessment.project if s.assessment is not None else None, d):
-                if source is not None and getattr(source, key):
-                    return getattr(source, key)
-            return None
-
-        announced: list = []  # the file's name is said once
-
-        def name() -> object:
-            value = BACK
-            while value is BACK:
-                store = lambda t: s.set_project(name=t)  # noqa: E731
-                value = keeping(store, ask.ask_name, current("name") or "")
-                if value is BACK and s.assessment is not None:
-                    return BACK  # nothing before the name: back to where the user came from
-            s.set_project(name=value)
-            if first and s.path_was_derived and s.saved and not announced:
-                self.show.line(ask.t("wizard.saving_to", path=s.path), "bold green")
-                announced.append(s.path)
-            return value
-
-        def optional(key: str):
-            def one() -> object:
-                store = lambda t: s.set_project(**{key: t})  # noqa: E731
-                value = keeping(store, ask.ask_optional, key, current(key))
-                if value is not BACK:
-                    s.set_project(**{key: value})
-                return value
-
-            return one
-
-        def assessors() -> object:
-            store = lambda t: s.set_project(assessors=split_list(t))  # noqa: E731
-            value = keeping(store, ask.ask_assessors, current("assessors") or [])
-            if value is not BACK:
-                s.set_project(assessors=value)
-            return value
-
-        def date() -> object:
-            value = ask.ask_date(current("date") or dt.date.today())
-            if value is not BACK:
-                s.set_project(date=value)
-            return value
-
-        steps = [name, optional("organisation"), optional("location"), assessors, date]
-        walk(steps)
+        """The project details, then on to the first criterion."""
+        ask_project(self.session, self.ask, self.show)
         return 0
 
     def _linear(self, step: int) -> int:
