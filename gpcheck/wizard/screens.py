@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from gpcheck.wizard.files import Found
     from gpcheck.wizard.session import Session
 
-# Minutes per criterion, measured in tmux runs: choosing stages only, and with a note, some
-# evidence and a step for most criteria (typing takes most of the time).
+# Minutes per criterion: choosing stages only, and with a note, some evidence and a step for
+# most criteria. A German project lead driving all 12 criteria with notes in a terminal took
+# 25–40 minutes (issue 11); typing, not reading, takes most of the time.
 MINUTES_PER_CRITERION = (1, 2)
 MINUTES_WITH_NOTES = (2.5, 3.5)
 # below the panel: question (2), gap, n/a, back, description and hint (~6), status line (2)
