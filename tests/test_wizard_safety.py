@@ -213,3 +213,16 @@ def test_a_lock_left_by_a_killed_wizard_does_not_block_the_file(run, tmp_path, c
     code, _ = run([("ask_stage", "3"), ("ask_details", False), *FINISH], file=path, resume=True)
     assert code == 0 and load_assessment(path, catalogue).criteria["concept"].stage == 3
     assert not (tmp_path / ".a.yaml.lock").exists()  # released at the end
+
+
+def test_ctrl_c_in_the_reason_of_a_staged_answer_keeps_the_stage_and_the_text(
+    run, tmp_path, catalogue
+):
+    path = with_concept(tmp_path, catalogue, Answer(stage=2, notes="Met twice"))
+    script = [("ask_stage", NA), ("ask_reason", Interrupted("We only work onl"))]
+    run(script, file=path, resume=True)
+    concept = load_assessment(path, catalogue).criteria["concept"]
+    assert concept.stage == 2
+    assert concept.notes == (
+        "Met twice\nDraft (reason for “does not apply”, interrupted): We only work onl"
+    )

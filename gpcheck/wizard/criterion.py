@@ -108,11 +108,21 @@ class OneCriterion:
         if has_target and self.ask.ask_drop_target(old.target) is not True:  # type: ignore[union-attr]
             return BACK
         default = old.reason if old is not None else None
-        reason = keeping(self._store_na, self.ask.ask_reason, default)
+        had_stage = old is not None and old.applicable
+        reason = keeping(
+            self._draft_reason if had_stage else self._store_na, self.ask.ask_reason, default
+        )
         if reason is BACK:
             return BACK
         self._store_na(reason)
         return None
+
+    def _draft_reason(self, text: str) -> None:
+        """Ctrl-C while giving the reason of an answer that has a stage: the stage stays (the
+        change was not confirmed) and the text is kept in the notes, marked as a draft."""
+        draft = self.ask.t("wizard.draft_reason", text=text)
+        notes = self.answer.notes
+        self.update(notes=f"{notes}\n{draft}" if notes else draft)
 
     def _store_na(self, reason: str) -> None:
         old = self.session.answer(self.c.id)
