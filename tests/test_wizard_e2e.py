@@ -66,7 +66,7 @@ def add_details(child: pexpect.spawn) -> None:
     """Criterion 2 (concept) at stage 2: a note, two pieces of evidence, target 3, one step."""
     child.expect(r"Add notes, evidence")
     child.send("y")
-    child.expect("Notes")
+    child.expect(r"Notes \(Enter")
     child.send("Talked to the team\r")
     child.expect("Evidence")
     child.send("Concept paper; Minutes\r")
@@ -77,9 +77,9 @@ def add_details(child: pexpect.spawn) -> None:
     child.expect("Who takes it on")
     child.send("B. Beispiel\r")
     child.expect("By when")
-    child.send("2026-06-30\r")
-    child.expect("Add another step")
-    child.send("n")
+    child.send("2030-06-30\r")
+    child.expect("Planned steps")
+    child.send("\r")  # done
 
 
 def answer_criteria(child: pexpect.spawn, first: int = 1, last: int = 12) -> None:
@@ -122,6 +122,7 @@ def test_a_full_run_through_all_12_criteria(uninterrupted, catalogue):
     concept = a.criteria["concept"]
     assert concept.evidence == ["Concept paper", "Minutes"] and concept.target == 3
     assert concept.plan[0].action.startswith("Work towards stage 3")
+    assert concept.plan[0].due.isoformat() == "2030-06-30"
 
 
 def test_does_not_apply_with_a_reason(tmp_path, catalogue):
@@ -165,7 +166,7 @@ def test_ctrl_c_then_resume_gives_the_same_file(tmp_path, uninterrupted, catalog
     child.expect("Criterion 6 of 12")
     child.expect("Which stage")
     child.sendcontrol("c")
-    child.expect("gpcheck assess --resume cc.yaml")
+    child.expect("assess cc.yaml")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -223,17 +224,17 @@ def test_the_german_wizard_accepts_j_for_yes(tmp_path, catalogue):
     child.send("3\r")
     child.expect("ergänzen")
     child.send("j")
-    child.expect("Notizen")
+    child.expect("Notizen \\(Enter")
     child.send("Mit dem Team besprochen\r")
-    for question in ("Belege", "als Nächstes an", "Schritt zur Verbesserung"):  # defaults
+    for question in ("Belege, z", "als Nächstes an", "Schritt zur Verbesserung"):  # defaults
         child.expect(question)
         child.send("\r")
     child.expect("Wer übernimmt")
     child.send("\r")
     child.expect("Bis wann")
     child.send("\r")
-    child.expect("Noch einen Schritt")
-    child.send("n")
+    child.expect("Geplante Schritte")
+    child.send("\r")
     child.expect("abschließen")
     child.send("\r")
     child.expect("Bericht")
@@ -250,7 +251,7 @@ def test_the_german_wizard_accepts_j_for_yes(tmp_path, catalogue):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["bad.yaml"], 1, "bad.yaml:6:12: criteria.concept.stage: 9 is above the top stage 5"),
+        (["broken.yaml"], 1, "broken.yaml:2:1: YAML syntax error"),
         (["--criteria", "nonsense"], 2, "unknown criterion 'nonsense'"),
         (["--resume", "nope.yaml"], 1, "nope.yaml: no such file"),
         (["a.yaml", "--resume", "b.yaml"], 2, "either as FILE or with --resume"),
@@ -259,6 +260,7 @@ def test_the_german_wizard_accepts_j_for_yes(tmp_path, catalogue):
 def test_bad_input_is_one_line_and_an_exit_code(tmp_path, args, code, message):
     bad = "gpcheck: 1\nproject:\n  name: X\ncriteria:\n  concept:\n    stage: 9\n"
     (tmp_path / "bad.yaml").write_text(bad)
+    (tmp_path / "broken.yaml").write_text("gpcheck: [1\n")
     child = spawn(*args, cwd=tmp_path)
     child.expect(pexpect.EOF)
     child.close()
@@ -272,10 +274,10 @@ def test_an_existing_file_keeps_its_language_unless_lang_is_given(tmp_path):
         "gpcheck: 1\nlanguage: de\nproject: {name: Nordstadt}\ncriteria:\n  1: {stage: 2}\n"
     )
     child = spawn("de.yaml", cwd=tmp_path, lang="en")
-    child.expect("gibt es schon")
+    child.expect("noch nicht abgeschlossen")
     child.send(UP + "\r")  # the last choice: cancel, the file stays as it is
     child.expect(pexpect.EOF)
     child = spawn("de.yaml", "--lang", "en", cwd=tmp_path, lang="de")
-    child.expect("exists already")
+    child.expect("not finished yet")
     child.send(UP + "\r")
     child.expect(pexpect.EOF)

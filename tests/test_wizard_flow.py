@@ -9,85 +9,19 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rich.console import Console
 
 from gpcheck.assessment import load_assessment, save_assessment
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.filenames import slug
-from gpcheck.i18n import Translator
-from gpcheck.wizard.prompts import BACK, NA, Prompts
+from gpcheck.wizard.prompts import BACK, NA
 from gpcheck.wizard.session import PROJECT, Session, default_path
-from gpcheck.wizard.start import parse_criteria, run_wizard
-
-DAY = dt.date(2026, 1, 15)
-STAGES = ["3", "2", "1", "2", "4", "1", "3", "2", "1", "2", "3", "1"]
-
-
-class Scripted:
-    """Answers every `ask_*` call from a list of (prompt name, value); a callable value is
-    called with the prompt's arguments, an exception is raised (e.g. Ctrl-C)."""
-
-    def __init__(self, prompts: Prompts, script: list[tuple[str, Any]]) -> None:
-        self._real = prompts
-        self.script = list(script)
-
-    def __getattr__(self, name: str) -> Any:
-        if not name.startswith("ask_"):
-            return getattr(self._real, name)
-
-        def ask(*args: Any) -> Any:
-            assert self.script, f"the wizard asked {name} after the script ended"
-            expected, value = self.script.pop(0)
-            assert name == expected, f"the wizard asked {name}, the script expected {expected}"
-            if isinstance(value, BaseException) or value is KeyboardInterrupt:
-                raise value
-            return value(*args) if callable(value) else value
-
-        return ask
-
-
-def project(name: str = "Nordstadt") -> list[tuple[str, Any]]:
-    return [
-        ("ask_name", name),
-        ("ask_optional", "Familienzentrum"),
-        ("ask_optional", None),
-        ("ask_assessors", ["A. Muster"]),
-        ("ask_date", DAY),
-    ]
-
-
-def criteria(stages: list[str]) -> list[tuple[str, Any]]:
-    script: list[tuple[str, Any]] = []
-    for stage in stages:
-        script += [("ask_stage", stage), ("ask_details", False)]
-    return script
-
-
-FINISH = [("ask_review", "finish"), ("ask_report", None)]
+from gpcheck.wizard.start import parse_criteria
+from tests.wizard_script import DAY, FINISH, STAGES, criteria, make_run, project
 
 
 @pytest.fixture
 def run(catalogue, tmp_path, monkeypatch) -> Callable[..., tuple[int, str]]:
-    """Run the wizard with a script; returns (exit code, what it printed)."""
-    monkeypatch.chdir(tmp_path)
-
-    def _run(script, file=None, resume=False, only=None, lang="en"):
-        t = Translator(lang)
-        out = io.StringIO()
-        ask = Scripted(Prompts(t, catalogue), script)
-        code = run_wizard(
-            t,
-            catalogue,
-            file=file,
-            resume=resume,
-            criteria=parse_criteria(only, catalogue),
-            console=Console(file=out, width=100),
-            ask=ask,  # type: ignore[arg-type]
-        )
-        assert not ask.script, f"not asked: {ask.script}"
-        return code, out.getvalue()
-
-    return _run
+    return make_run(catalogue, tmp_path, monkeypatch)
 
 
 def test_a_full_run_writes_every_answer_and_marks_the_file_finished(run, tmp_path, catalogue):
@@ -157,11 +91,12 @@ def test_details_add_notes_evidence_target_and_a_step_towards_the_next_stage(
         ("ask_step", "towards"),
         ("ask_owner", "B. Beispiel"),
         ("ask_due", dt.date(2026, 6, 30)),
-        ("ask_more_steps", True),
+        ("ask_plan", "new"),
+        ("ask_step", "own"),
         ("ask_action", "Ask the partners"),
         ("ask_owner", None),
         ("ask_due", None),
-        ("ask_more_steps", False),
+        ("ask_plan", "done"),
     ]
     run(project() + criteria(STAGES[:1]) + details + criteria(STAGES[2:]) + FINISH, file=path)
     answer = load_assessment(path, catalogue).criteria["concept"]
@@ -190,7 +125,7 @@ def test_ctrl_c_keeps_the_answers_and_prints_the_resume_command(run, tmp_path, c
     script = project() + criteria(STAGES[:4]) + [("ask_stage", KeyboardInterrupt())]
     code, out = run(script, file=path)
     assert code == ExitCode.INTERRUPTED
-    assert "gpcheck assess --resume '" in out and "my file.yaml'" in out
+    assert "assess" in out and "my file.yaml'" in out
     a = load_assessment(path, catalogue)
     assert len(a.criteria) == 4 and a.progress.current == "participation"
 
@@ -232,7 +167,8 @@ def test_an_existing_file_is_never_overwritten_without_asking(run, tmp_path, cat
 def test_starting_over_offers_the_old_project_details(run, tmp_path, catalogue):
     path = tmp_path / "a.yaml"
     run(project() + criteria(STAGES) + FINISH, file=path)
-    restart = [("ask_existing", "restart"), ("ask_name", lambda default: default)]
+    restart = [("ask_existing", "restart"), ("ask_restart", True)]
+    restart += [("ask_name", lambda default: default)]
     restart += [("ask_optional", lambda key, default: default)] * 2
     restart += [("ask_assessors", lambda d: d), ("ask_date", lambda d: d)]
     run(restart + criteria(["0"] * 12) + FINISH, file=path)
@@ -326,3 +262,61 @@ def test_the_finish_writes_a_markdown_report_next_to_the_file(run, tmp_path):
     report = tmp_path / "a.md"
     assert report.is_file() and "Nordstadt" in report.read_text()
     assert "Report written:" in out and "gpcheck report" in out
+
+
+@pytest.mark.parametrize(("works", "first"), [(True, "pdf"), (False, "html")])
+def test_the_report_menu_offers_pdf_first_only_when_pdf_works(works, first, catalogue):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    from gpcheck.i18n import Translator
+    from gpcheck.wizard.prompts import Prompts
+
+    with create_pipe_input() as pipe:
+        pipe.send_text("\r")
+        with create_app_session(input=pipe, output=PlainTextOutput(io.StringIO())):
+            assert Prompts(Translator("en"), catalogue).ask_report((), works) == first
+
+
+def test_the_finish_asks_the_doctor_whether_pdf_works(run, tmp_path, monkeypatch):
+    from gpcheck.wizard import flow
+
+    monkeypatch.setattr(flow, "pdf_works", lambda: False)
+    seen = []
+    finish = [("ask_review", "finish"), ("ask_report", lambda w, pdf: seen.append(pdf))]
+    run(project() + criteria(STAGES) + finish, file=tmp_path / "a.yaml")
+    assert seen == [False]
+
+
+def test_the_welcome_gives_an_honest_time_with_notes(run, tmp_path):
+    _, out = run([("ask_name", KeyboardInterrupt())], file=tmp_path / "a.yaml")
+    words = " ".join(out.replace("│", " ").split())
+    assert "about 12–24 minutes if you only choose the stages" in words
+    assert "with notes, evidence and next steps more like 30–42 minutes" in words
+
+
+def test_the_overview_explains_the_star_and_shows_hints_without_a_question_mark(run, tmp_path):
+    stages = ["4", "2", "1", "2", "4", "0", "3", "2", "1", "2", "3", "1"]
+    script = project() + criteria(stages) + [("ask_review", KeyboardInterrupt())]
+    _, out = run(script, file=tmp_path / "a.yaml")
+    assert "★ = strength" in out
+    hints = out[out.index("Worth discussing") :].splitlines()[1]
+    assert hints.lstrip().startswith("→")
+
+
+def test_a_finished_file_offers_a_new_report_straight_away(run, tmp_path):
+    path = tmp_path / "a.yaml"
+    run(project() + criteria(STAGES) + FINISH, file=path)
+    before = path.read_bytes()
+    opened = [("ask_existing", lambda p, answered, n, finished: "report" if finished else "x")]
+    code, _ = run([*opened, ("ask_report", "md"), ("ask_report", None)], file=path)
+    assert code == 0 and (tmp_path / "a.md").is_file() and path.read_bytes() == before
+
+
+def test_without_a_file_an_unfinished_one_is_offered_and_continued(run, tmp_path, catalogue):
+    path = tmp_path / "half.yaml"
+    run(project() + criteria(STAGES[:3]) + [("ask_stage", KeyboardInterrupt())], file=path)
+    offered = [("ask_open", lambda files: files[0][0])]
+    code, _ = run(offered + criteria(STAGES[3:]) + FINISH)
+    assert code == 0 and load_assessment(path, catalogue).progress.finished

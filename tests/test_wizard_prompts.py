@@ -15,7 +15,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from gpcheck.assessment import Answer
 from gpcheck.i18n import Translator
-from gpcheck.wizard.prompts import BACK, NA, Prompts, _date_check
+from gpcheck.wizard.prompts import BACK, NA, Prompts
 
 UP, DOWN = "\x1b[A", "\x1b[B"
 
@@ -60,6 +60,11 @@ def test_the_highlighted_stage_description_is_shown_before_choosing(en, catalogu
     assert "".join(f"Stage 2: {description}".split()) in drawn
 
 
+def test_esc_in_the_stage_list_is_back(en, catalogue):
+    with typed("\x1b"):
+        assert en.ask_stage(catalogue.get("concept"), None, "choice_back") is BACK
+
+
 def test_n_is_does_not_apply_and_back_has_its_own_key(en, de, catalogue):
     c = catalogue.get("setting")
     with typed("n\r"):
@@ -99,11 +104,55 @@ def test_name_is_required(en):
 def test_date_defaults_to_the_given_day_and_rejects_nonsense(en):
     with typed("\r"):
         assert en.ask_date(dt.date(2026, 3, 1)) == dt.date(2026, 3, 1)
-    with typed("2026-13-01\r" + "\x7f" * 10 + "2026-12-01\r"):
+    with typed("2026-13-01\r" + "\x7f" * 10 + "2026-12-01\r"):  # the first is refused
         assert en.ask_date(None) == dt.date(2026, 12, 1)
-    check = _date_check(Translator("de"), "2026-03-01")
-    assert check("1.3.2026") == "Bitte ein Datum wie 2026-03-01 eingeben."
-    assert check("") is True
+
+
+def test_german_dates_as_people_write_them(de):
+    for text in ("31.03.2027", "31.3.27", "2027-03-31"):
+        with typed(text + "\r"):
+            assert de.ask_date(None) == dt.date(2027, 3, 31)
+
+
+def test_a_past_due_date_gets_a_gentle_question(de):
+    de.today = lambda: dt.date(2026, 6, 1)
+    with typed("1.1.26\r" + "n" + "\x7f" * 10 + "1.7.26\r") as screen:
+        assert de.ask_due() == dt.date(2026, 7, 1)
+    assert "liegt in der Vergangenheit" in screen.getvalue()
+    with typed("1.1.26\r" + "j"):
+        assert de.ask_due() == dt.date(2026, 1, 1)
+
+
+def test_esc_goes_back_and_keeps_the_typed_text_as_a_draft(en):
+    en.place = "concept"
+    with typed("Only one-off\x1b"):
+        assert en.ask_reason(None) is BACK
+    with typed(" events\r") as screen:
+        assert en.ask_reason(None) == "Only one-off events"
+    assert "Enter keeps the text" in screen.getvalue()
+
+
+def test_a_pasted_list_of_assessors_becomes_a_list(en):
+    paste = "\x1b[200~A. Muster\nB. Beispiel\r\nC. Dritte\n\x1b[201~\r"
+    with typed(paste):
+        assert en.ask_assessors([]) == ["A. Muster", "B. Beispiel", "C. Dritte"]
+
+
+def test_a_pasted_newline_never_answers_the_next_question(en):
+    with typed("\x1b[200~Nordstadt\nFamilienzentrum\n\x1b[201~\r"):
+        assert en.ask_name("") == "Nordstadt Familienzentrum"
+
+
+def test_notes_keep_pasted_and_typed_line_breaks(en):
+    with typed("\x1b[200~first\nsecond\x1b[201~\nthird\r"):
+        assert en.ask_notes(None) == "first\nsecond\nthird"
+
+
+def test_typing_a_number_selects_in_menus_and_the_target_list(en, catalogue):
+    with typed("2\r"):
+        assert en.ask_step(catalogue.get("concept"), 3) == "own"
+    with typed("4\r"):
+        assert en.ask_target(catalogue.get("participation"), 2, None) == 4
 
 
 def test_empty_due_date_means_none(en):

@@ -65,9 +65,10 @@ def assess(
 
 def _file_language(path: Path, env: Env) -> str | None:
     """A file being continued keeps its language unless --lang says otherwise."""
-    from gpcheck.assessment import load_assessment
+    from gpcheck.yamlfile import load_mapping, read_text
 
     try:
-        return load_assessment(path, env.catalogue).language
+        language = load_mapping(path, read_text(path)).get("language")
     except GpcheckError:
         return None  # the wizard reports the problem itself, in the default language
+    return language if language in ("de", "en") else None

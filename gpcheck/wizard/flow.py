@@ -7,12 +7,12 @@ continues at the same step.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from gpcheck.scoring import score
-from gpcheck.wizard.criterion import ask_criterion
-from gpcheck.wizard.prompts import Prompts
+from gpcheck.wizard.criterion import ask_criterion, fix_target
+from gpcheck.wizard.project import ask_project
+from gpcheck.wizard.prompts import BACK, Prompts
 from gpcheck.wizard.screens import Screens
 from gpcheck.wizard.session import PROJECT, Session
 
@@ -29,27 +29,34 @@ class Wizard:
 
     def run(self, step: int) -> list[Path]:
         """Walk from `step` to the end; return the reports written at the finish."""
+        self._fix()
         while step < self.review_step:
             step = self._project() if step == PROJECT else self._linear(step)
         self._review()
         return self._finish()
 
+    def report_only(self) -> list[Path]:
+        """A finished file opened for a new report: straight to the report menu."""
+        return self._reports()
+
+    def _fix(self) -> None:
+        """After a file with mistakes was opened: ask again what was taken out of it."""
+        s = self.session
+        if s.fix_project:
+            self._project()
+        for cid in s.fix_criteria:
+            ask_criterion(s, self.ask, self.show, s.catalogue.get(cid), (0, 0), None)
+        for cid in s.fix_targets:
+            if cid not in s.fix_criteria:
+                fix_target(s, self.ask, self.show, s.catalogue.get(cid))
+        s.fix_criteria, s.fix_targets, s.fix_project = [], [], False
+        s.save()
+
     # --- the steps ----------------------------------------------------------------------
 
     def _project(self) -> int:
-        s, ask = self.session, self.ask
-        d = s.assessment.project if s.assessment is not None else s.defaults
-        first = s.assessment is None
-        if not first:  # back from a criterion or from the overview: a fresh screen
-            self.show.clear()
-        self.show.line(ask.t("wizard.project_title"), "bold cyan")
-        s.set_project(name=ask.ask_name(d.name if d else ""))
-        if first and s.path_was_derived:
-            self.show.line(ask.t("wizard.saving_to", path=s.path), "bold green")
-        for key in ("organisation", "location"):
-            s.set_project(**{key: ask.ask_optional(key, getattr(d, key) if d else None)})
-        s.set_project(assessors=ask.ask_assessors(d.assessors if d else []))
-        s.set_project(date=ask.ask_date(d.date if d and d.date else dt.date.today()))
+        """The project details, then on to the first criterion."""
+        ask_project(self.session, self.ask, self.show)
         return 0
 
     def _linear(self, step: int) -> int:
@@ -70,12 +77,15 @@ class Wizard:
         shown = self._shown()
         while True:
             s.move_to(None)
+            s.position, self.ask.place = None, "review"
             result = score(s.assessment, s.catalogue)  # type: ignore[arg-type]
             self.show.clear()
             self.show.review(result, shown)
             choice = self.ask.ask_review(result, shown)
             if choice == "finish":
                 return
+            if choice is BACK:
+                continue
             if choice == "project":
                 self._project()
                 continue
@@ -89,15 +99,30 @@ class Wizard:
 
     def _finish(self) -> list[Path]:
         """Mark the file finished, then offer reports (one format after another) until none."""
+        self.session.finish()
+        return self._reports()
+
+    def _reports(self) -> list[Path]:
         from gpcheck.wizard.report import write_report
 
         s = self.session
-        s.finish()
+        s.position = None
         result = score(s.assessment, s.catalogue)  # type: ignore[arg-type]
         written: dict[str, Path] = {}
-        while (fmt := self.ask.ask_report(tuple(written))) is not None:
+        pdf = pdf_works()
+        while (fmt := self.ask.ask_report(tuple(written), pdf)) is not None:
             path = write_report(result, fmt, s.path, self.show)  # type: ignore[arg-type]
             if path is not None:
                 written[fmt] = path
                 self.show.line(self.ask.t("wizard.report_written", path=path), "green")
         return list(written.values())
+
+
+def pdf_works() -> bool:
+    """PDF first in the report menu only when `gpcheck doctor` would find nothing wrong."""
+    try:
+        from gpcheck.report.doctor import findings
+
+        return all(f.ok or f.warning for f in findings("en"))
+    except Exception:
+        return False

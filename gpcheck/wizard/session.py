@@ -3,19 +3,26 @@
 Every change goes through here and is written at once (atomically, in the core file format),
 so Ctrl-C or a killed process loses at most the answer being typed. When saving fails, the
 answers stay in memory and the user is asked for another path until one works.
+
+Nothing is written when nothing changed (opening a file and quitting leaves it byte for byte
+as it was), and before every write the file is checked: if another program (a second
+`gpcheck assess`) changed it since, this session does not write over it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gpcheck.assessment import Answer, Assessment, Progress, Project, save_assessment
+from gpcheck.assessment import Answer, Assessment, Progress, Project, dump_assessment
+from gpcheck.atomic import write_atomic
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import GpcheckError
 from gpcheck.filenames import slug
+from gpcheck.wizard.ondisk import Stamp, release_lock, stamp, take_lock
 
 PROJECT = -1  # step number of the project details; 0..n-1 are the criteria asked; n is review
 
@@ -34,27 +41,74 @@ class Session:
     ask_other_path: AskPath | None = None
     saved: bool = True  # False while a change could not be written anywhere yet
     path_was_derived: bool = field(default=False)
+    saved_at: dt.datetime | None = None
+    changed_elsewhere: str = "changed elsewhere"  # the message when another program wrote
+    position: tuple[int, int] | None = None  # (criterion i, of n) while a criterion is asked
+    _written: str | None = None  # the text last read or written: unchanged means no write
+    _seen: Stamp = None  # the file as this session last saw it
+    locked_elsewhere: str = "open in process {pid}"
+    locked: Path | None = None  # the file this process holds the lock of
+    fix_criteria: list[str] = field(default_factory=list)  # asked again: the file had mistakes
+    fix_targets: list[str] = field(default_factory=list)
+    fix_project: bool = False
 
     # --- saving -------------------------------------------------------------------------
+
+    def adopt(self, path: Path, assessment: Assessment) -> None:
+        """Continue a loaded file: remember it as it is, so that only a change is written."""
+        self.path = path
+        self.assessment = assessment
+        self._written = dump_assessment(assessment)
+        self._seen = stamp(path)
+
+    def mark_dirty(self) -> None:
+        """The next save writes even if nothing changes (e.g. a file with mistakes taken out)."""
+        self._written = None
 
     def save(self) -> None:
         """Write the file now; on failure ask for another path (answers stay in memory)."""
         if self.assessment is None:
             return
+        text = dump_assessment(self.assessment)
+        if text == self._written and self.path is not None and self.saved:
+            return
         self.saved = False
         if self.path is None:
             self.path = default_path(self.assessment.project.name)
             self.path_was_derived = True
+            self._seen = None
         while True:
             try:
-                save_assessment(self.path, self.assessment)
+                self._write(self.path, text)
             except GpcheckError as exc:
                 if self.ask_other_path is None:
                     raise
                 self.path = self.ask_other_path(exc)
+                self._seen = stamp(self.path)  # replacing it was confirmed
                 continue
             self.saved = True
+            self.saved_at = dt.datetime.now()
             return
+
+    def _write(self, path: Path, text: str) -> None:
+        """Write unless another program changed the file since this session last saw it."""
+        if stamp(path) != self._seen:
+            raise GpcheckError("usage", path=path, message=self.changed_elsewhere)
+        self.lock(path)
+        write_atomic(path, text)
+        self._written = text
+        self._seen = stamp(path)
+
+    def lock(self, path: Path) -> None:
+        """Hold `path` for this process; GpcheckError if another gpcheck holds it."""
+        if self.locked == path:
+            return
+        other = take_lock(path)
+        if other is not None:
+            message = self.locked_elsewhere.format(pid=other)
+            raise GpcheckError("usage", path=path, message=message)
+        release_lock(self.locked)
+        self.locked = path
 
     # --- changes ------------------------------------------------------------------------
 
@@ -72,13 +126,22 @@ class Session:
         else:
             data = {**self.assessment.project.model_dump(), **fields}
             self.assessment.project = Project(**data)
-        self.save()
+        self._changed()
 
     def set_answer(self, criterion_id: str, answer: Answer) -> None:
         """Store an answer, keeping the file's criteria in catalogue order."""
         assert self.assessment is not None
         answers = {**self.assessment.criteria, criterion_id: answer}
         self.assessment.criteria = {c: answers[c] for c in self.catalogue.ids if c in answers}
+        self._changed()
+
+    def _changed(self) -> None:
+        """An answer changed: the file is no longer finished (until the overview's finish)."""
+        assert self.assessment is not None
+        if self.assessment.progress is not None and self.assessment.progress.finished:
+            text = dump_assessment(self.assessment)
+            if text != self._written:
+                self.assessment.progress = Progress(current=None, finished=False)
         self.save()
 
     def update_answer(self, criterion_id: str, **fields: Any) -> None:
@@ -90,7 +153,9 @@ class Session:
     def move_to(self, criterion_id: str | None) -> None:
         """Remember where the user is (None: the overview), so --resume continues there."""
         if self.assessment is not None:
-            self.assessment.progress = Progress(current=criterion_id, finished=False)
+            progress = self.assessment.progress or Progress()
+            finished = progress.finished and criterion_id is None
+            self.assessment.progress = Progress(current=criterion_id, finished=finished)
             self.save()
 
     def finish(self) -> None:

@@ -1,8 +1,10 @@
 """Starting the wizard: which file, which criteria, where to begin, and Ctrl-C.
 
-`gpcheck assess` (new file, named after the project), `gpcheck assess FILE` (new, or an
-existing file: resume / review / start over / cancel), `gpcheck assess --resume FILE`.
-Ctrl-C anywhere ends here: the answers are saved already, the resume command is printed.
+`gpcheck assess` (unfinished assessments here are offered to continue, else a new file named
+after the project), `gpcheck assess FILE` (new, or an existing file: continue / change /
+report / start over), `gpcheck assess --resume FILE`. A file with mistakes shows all of them
+and offers to ask the affected answers again. Ctrl-C anywhere ends here: the answers are
+saved already, the command to continue is printed.
 """
 
 from __future__ import annotations
@@ -11,14 +13,20 @@ from pathlib import Path
 
 from rich.console import Console
 
-from gpcheck.assessment import Assessment, dump_assessment, load_assessment
+from gpcheck.assessment import Assessment, dump_assessment
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.i18n import Translator
+from gpcheck.wizard import files
 from gpcheck.wizard.flow import Wizard
-from gpcheck.wizard.prompts import Prompts
+from gpcheck.wizard.ondisk import backup, release_lock, take_lock
+from gpcheck.wizard.prompts import BACK, Prompts
+from gpcheck.wizard.repair import Repaired, load_repairing
 from gpcheck.wizard.screens import Screens
 from gpcheck.wizard.session import PROJECT, Session
+from gpcheck.wizard.terminal import deferred_interrupts, enter_stays_enter
+
+REPORT = "report"  # _open's answer when the user only wants a new report
 
 
 def parse_criteria(text: str | None, catalogue: Catalogue) -> tuple[str, ...] | None:
@@ -38,30 +46,74 @@ def run_wizard(
     criteria: tuple[str, ...] | None,
     console: Console | None = None,
     ask: Prompts | None = None,
+    folders: list[Path] | None = None,
 ) -> int:
     """Run the whole wizard; returns the exit code (0 done or cancelled, 130 interrupted).
-    `console` and `ask` are replaceable for tests."""
+    `console` and `ask` are replaceable for tests; `folders` are searched for unfinished
+    assessments when no file is given."""
     console = console or Console(highlight=False)
     show = Screens(console, t, catalogue)
     ask = ask or Prompts(t, catalogue)
     session = Session(catalogue, criteria or catalogue.ids, path=file, language=t.lang)
+    session.changed_elsewhere = t("wizard.changed_elsewhere")
+    session.locked_elsewhere = t("wizard.locked_elsewhere")
     session.ask_other_path = _other_path(session, ask, show)
+    ask.toolbar = lambda: show.toolbar(session)
     try:
-        step = _open(session, ask, show, resume=resume, criteria=criteria)
-        if step is None:
-            show.line(t("wizard.cancelled"))
-            return int(ExitCode.OK)
-        reports = Wizard(session, ask, show).run(step)
+        with deferred_interrupts(), enter_stays_enter():
+            return _run(
+                session, ask, show, file=file, resume=resume, criteria=criteria, folders=folders
+            )
     except (KeyboardInterrupt, EOFError):
         _interrupted(session, show)
         return int(ExitCode.INTERRUPTED)
+    finally:
+        release_lock(session.locked)
+
+
+def _run(
+    session: Session,
+    ask: Prompts,
+    show: Screens,
+    *,
+    file: Path | None,
+    resume: bool,
+    criteria: tuple[str, ...] | None,
+    folders: list[Path] | None,
+) -> int:
+    """The wizard from choosing the file to the finish."""
+    if file is None and not resume:
+        chosen = _pick_unfinished(ask, show, session.catalogue, folders)
+        if chosen is BACK:
+            return int(ExitCode.OK)
+        session.path, resume = chosen, chosen is not None  # chosen to continue: go on
+    step = _open(session, ask, show, resume=resume, criteria=criteria)
+    if step is None:
+        show.line(show.t("wizard.cancelled"))
+        return int(ExitCode.OK)
+    wizard = Wizard(session, ask, show)
+    reports = wizard.report_only() if step == REPORT else wizard.run(step)
     show.done(session.path, reports)  # type: ignore[arg-type]
     return int(ExitCode.OK)
 
 
+def _pick_unfinished(
+    ask: Prompts, show: Screens, catalogue: Catalogue, folders: list[Path] | None
+) -> Path | None:
+    """Unfinished assessments in the current folder (and the projects folder): continue one
+    of them, or start a new one (None)."""
+    found = files.unfinished(folders if folders is not None else files.folders(), catalogue)
+    if not found:
+        return None
+    status, ask.toolbar = ask.toolbar, lambda: show.t("wizard.bar_keys")  # no file open yet
+    choice = ask.ask_open([(f.path, show.unfinished_label(f)) for f in found])
+    ask.toolbar = status
+    return None if choice == "new" else choice
+
+
 def _open(
     session: Session, ask: Prompts, show: Screens, *, resume: bool, criteria: tuple | None
-) -> int | None:
+) -> int | str | None:
     """Load or create the assessment; the step to begin at (None: the user cancelled)."""
     path = session.path
     if path is None or not (resume or path.exists()):
@@ -71,24 +123,56 @@ def _open(
         return PROJECT
     if not path.is_file():
         raise GpcheckError("not_found", path=path)
-    existing = load_assessment(path, session.catalogue)
-    _adopt(session, existing, criteria)
+    other = take_lock(path)
+    if other is not None:
+        message = show.t("wizard.locked_elsewhere", pid=other)
+        raise GpcheckError("usage", path=path, message=message)
+    session.locked = path
+    repaired = load_repairing(path, session.catalogue)
+    if repaired.errors:
+        return _fix(session, ask, show, repaired, criteria)
+    _adopt(session, repaired.assessment, criteria)
     if resume:
         return session.resume_step()
     n = len(session.asked)
-    choice = ask.ask_existing(path, session.answered(), n)
-    if choice == "cancel":
+    finished = bool(repaired.assessment.progress and repaired.assessment.progress.finished)
+    while True:
+        choice = ask.ask_existing(path, session.answered(), n, finished)
+        if choice in ("cancel", BACK):
+            return None
+        if choice == "review":
+            return n
+        if choice == "report":
+            return REPORT
+        if choice == "resume":
+            return session.resume_step()
+        if ask.ask_restart(path) is True:  # no, or Esc: back to the choices
+            return _restart(session, show, repaired.assessment, criteria)
+
+
+def _fix(
+    session: Session, ask: Prompts, show: Screens, repaired: Repaired, criteria: tuple | None
+) -> int | None:
+    """Show every mistake; with the user's yes, keep a copy of the file and ask again."""
+    path = session.path
+    assert path is not None
+    show.mistakes(path, repaired.errors)
+    if ask.ask_fix() is not True:
         return None
-    if choice == "review":
-        return n
-    if choice == "resume":
-        return session.resume_step()
-    return _restart(session, show, existing, criteria)
+    copy = backup(path)
+    show.line(show.t("wizard.backup_kept", path=copy), "green")
+    session.assessment = repaired.assessment
+    _adopt(session, repaired.assessment, criteria)
+    session.fix_criteria = repaired.ask_again
+    session.fix_targets = repaired.targets
+    session.fix_project = repaired.project
+    session.mark_dirty()
+    return session.resume_step()
 
 
 def _adopt(session: Session, existing: Assessment, criteria: tuple | None) -> None:
     """Continue a loaded file; --criteria adds to the criteria the file says were asked."""
-    session.assessment = existing
+    session.adopt(session.path, existing)  # type: ignore[arg-type]
     session.language = existing.language or session.language
     if existing.language is None:
         existing.language = session.language  # type: ignore[assignment]
@@ -100,12 +184,17 @@ def _adopt(session: Session, existing: Assessment, criteria: tuple | None) -> No
 
 
 def _restart(session: Session, show: Screens, old: Assessment, criteria: tuple | None) -> int:
-    """Start over: a fresh assessment (written on the first answer), old details as defaults."""
+    """Start over: a copy of the old file is kept and named on screen; the old project
+    details are offered as defaults; the new answers replace the file from the first one."""
+    path = session.path
+    assert path is not None
+    copy = backup(path)
     session.assessment = None
     session.defaults = old.project
     session.asked = criteria or session.catalogue.ids
     show.clear()
-    show.welcome(len(session.asked), session.path)
+    show.welcome(len(session.asked), path)
+    show.line(show.t("wizard.backup_kept", path=copy), "green")
     _set_scope_new(session, criteria)
     return PROJECT
 
@@ -116,10 +205,22 @@ def _set_scope_new(session: Session, criteria: tuple | None) -> None:
 
 
 def _other_path(session: Session, ask: Prompts, show: Screens):
+    """When saving fails: ask for another file until one is acceptable. An existing file is
+    replaced only when it is a gpcheck assessment and the user says so."""
+
     def other(exc: GpcheckError) -> Path:
         show.line(show.t("wizard.save_failed", error=exc.format(show.t)), "bold red")
         example = Path.home() / (session.path.name if session.path else "assessment.yaml")
-        return ask.ask_other_path(example)
+        while True:
+            path = ask.ask_other_path(example)
+            if path is BACK:
+                continue
+            if path.is_dir():
+                show.line(show.t("wizard.other_is_folder", path=path), "red")
+            elif path.exists() and not files.is_assessment(path):
+                show.line(show.t("wizard.other_not_assessment", path=path), "red")
+            elif not path.exists() or ask.ask_replace(path) is True:
+                return path
 
     return other
 

@@ -1,39 +1,327 @@
-"""Two building blocks questionary lacks: a yes/no prompt with the language's keys (j/n in
-German), and a list whose highlighted option's full description is shown, wrapped, below it.
+"""The wizard's three kinds of prompt, built on prompt_toolkit: a line of text, a list to
+choose from, and a one-key yes/no. They share what a user without a manual needs:
 
-Both return a `questionary.Question`, so callers use `.unsafe_ask()` like any other prompt
-(Ctrl-C raises KeyboardInterrupt, which the flow turns into "saved, resume with ...").
+- Esc goes back (the prompt returns `Back`, carrying whatever was typed so far);
+- Ctrl-C raises `Interrupted`, carrying the typed text, so the caller can keep it;
+- a status line (where am I, is it saved) is drawn under every prompt;
+- questions, choices and error lines wrap between words, never inside one;
+- in lists, typing a choice's number (also two digits, like 12) moves to it;
+- a pasted text never answers the next question: pasted line breaks stay in the field.
 """
 
 from __future__ import annotations
 
+import shutil
 import textwrap
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-import questionary
-from prompt_toolkit.application import get_app
-from prompt_toolkit.filters import Always, IsDone
+from prompt_toolkit.application import Application, get_app_or_none
+from prompt_toolkit.filters import IsDone
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Window
+from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Layout, Window
 from prompt_toolkit.shortcuts import PromptSession
-from questionary.prompts.common import InquirerControl
-from questionary.styles import merge_styles_default
+from prompt_toolkit.styles import Style
+
+from gpcheck.wizard.terminal import Interrupted, interrupted_before
 
 INDENT = "    "
-STYLE = questionary.Style(
-    [
-        ("qmark", "fg:ansicyan bold"),
-        ("question", "bold"),
-        ("answer", "fg:ansigreen bold"),
-        ("pointer", "fg:ansicyan bold"),
-        ("highlighted", "fg:ansicyan bold"),
-        ("selected", "fg:ansigreen"),
-        ("instruction", "fg:ansibrightblack"),
-        ("description", "fg:ansiyellow"),
-    ]
+STYLE = Style.from_dict(
+    {
+        "qmark": "fg:ansicyan bold",
+        "question": "bold",
+        "answer": "fg:ansigreen bold",
+        "pointer": "fg:ansicyan bold",
+        "highlighted": "fg:ansicyan bold",
+        "instruction": "fg:ansibrightblack",
+        "description": "fg:ansiyellow",
+        "error": "fg:ansired bold",
+        "heading": "bold",
+        "bottom-toolbar": "noreverse fg:ansibrightblack",
+    }
 )
+Toolbar = Callable[[], str] | None
+KEY_PAUSE = 1.0  # seconds within which a second digit continues a number ("1", "2" → 12)
+
+
+class Back:
+    """What a prompt returns when the user pressed Esc; `text` is what was typed."""
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+
+
+@dataclass
+class Option:
+    """One line of a list: `key` is typed to reach it (shown as "key)" unless `show_key` is
+    false); an option whose value is None is a heading or a gap and cannot be chosen."""
+
+    title: str
+    value: Any = None
+    key: str | None = None
+    description: str | None = None
+    show_key: bool = True
+
+
+def size() -> tuple[int, int]:
+    """(columns, rows) of the terminal: the running prompt's, else the one we are in."""
+    app = get_app_or_none()
+    if app is not None:
+        got = app.output.get_size()
+        return max(got.columns, 20), max(got.rows, 5)
+    got = shutil.get_terminal_size()
+    return max(got.columns, 20), max(got.lines, 5)
+
+
+def width() -> int:
+    return size()[0]
+
+
+def wrap(text: str, columns: int, first: str = "", rest: str = INDENT) -> list[str]:
+    """Word-wrapped lines (each paragraph of `text` on its own), never breaking a word unless
+    it is longer than a whole line."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(
+            paragraph,
+            max(columns, 10),
+            initial_indent=first if not lines else rest,
+            subsequent_indent=rest,
+            break_on_hyphens=False,
+        ) or [first if not lines else rest]
+    return lines
+
+
+def _ignore_mouse(bindings: KeyBindings) -> None:
+    """Stray mouse reports (or an ESC typed into a field) are ignored, never a crash."""
+    for key in (Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
+        bindings.add(key, eager=True)(lambda event: None)
+
+
+def _toolbar_tokens(toolbar: Toolbar, error: Callable[[], str | None]) -> Callable[[], list]:
+    def tokens() -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        problem = error()
+        if problem:
+            out.append(("class:error", "\n".join(wrap(problem, width() - 1, "  ", "  "))))
+        if toolbar is not None:
+            if out:
+                out.append(("", "\n"))
+            out.append(("class:bottom-toolbar", "\n".join(wrap(toolbar(), width() - 1, "", ""))))
+        return out
+
+    return tokens
+
+
+def _question(
+    message: str, instruction: str = "", below: bool = False, answer: str | None = None
+) -> list[tuple[str, str]]:
+    """ "? message (instruction) " word-wrapped to the terminal; the typed answer follows it
+    (on a line of its own with `below`, so typed text never shares a line with the question).
+    Once answered, `answer` is shown after the message, wrapped with it."""
+    tail = instruction if answer is None else answer
+    text = "\n".join(wrap(f"{message} {tail}".rstrip(), width() - 3, "", "  "))
+    cut = len(text)
+    if tail:  # where the tail begins (wrapping may have replaced its spaces by line breaks)
+        cut = len(text) - len(" ".join(tail.split()))
+        while cut > 0 and " ".join(text[cut:].split()) != " ".join(tail.split()):
+            cut -= 1
+    style = "class:instruction" if answer is None else "class:answer"
+    out = [("class:qmark", "? "), ("class:question", text[:cut])]
+    if cut < len(text):
+        out.append((style, text[cut:]))
+    if answer is not None:
+        return out
+    return [*out, ("class:pointer", "\n  › ") if below else ("", " ")]
+
+
+def text_input(
+    message: str,
+    *,
+    default: str = "",
+    instruction: str = "",
+    validate: Callable[[str], str | None] | None = None,
+    paste: Callable[[str], str] | None = None,
+    multiline: bool = False,
+    toolbar: Toolbar = None,
+) -> str | Back:
+    """A line of text (Enter answers). `validate` returns an error line or None. Pasted text
+    goes through `paste` (default: line breaks become spaces; `multiline` keeps them, and
+    Ctrl-J adds a line break by hand)."""
+    interrupted_before()
+    state: dict[str, str | None] = {"error": None}
+    bindings = KeyBindings()
+    _ignore_mouse(bindings)
+
+    @bindings.add("c-c", eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=Interrupted(event.current_buffer.text))
+
+    @bindings.add("escape", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=Back(event.current_buffer.text))
+
+    @bindings.add(Keys.BracketedPaste)
+    def _paste(event: Any) -> None:
+        data = event.data.replace("\r\n", "\n").replace("\r", "\n")
+        if paste is not None:
+            data = paste(data)
+        elif not multiline:
+            data = " ".join(line.strip() for line in data.split("\n") if line.strip())
+        event.current_buffer.insert_text(data)
+        state["error"] = None
+
+    @bindings.add("c-j", eager=True)
+    def _newline(event: Any) -> None:
+        if multiline:
+            event.current_buffer.insert_text("\n")
+        else:
+            _enter(event)
+
+    @bindings.add("enter", eager=True)
+    def _enter(event: Any) -> None:
+        text = event.current_buffer.text
+        problem = validate(text) if validate is not None else None
+        if problem:
+            state["error"] = problem
+            return
+        event.app.exit(result=text)
+
+    @bindings.add(Keys.Any)
+    def _type(event: Any) -> None:
+        state["error"] = None
+        event.current_buffer.insert_text(event.data)
+
+    session: PromptSession = PromptSession(
+        lambda: _question(message, instruction, below=True),
+        key_bindings=bindings,
+        style=STYLE,
+        bottom_toolbar=_toolbar_tokens(toolbar, lambda: state["error"]),
+        wrap_lines=True,
+        prompt_continuation="    ",
+        erase_when_done=False,
+    )
+    return session.prompt(default=default)
+
+
+def choose(
+    message: str,
+    options: Sequence[Option],
+    *,
+    default: Any = None,
+    instruction: str = "",
+    toolbar: Toolbar = None,
+) -> Any:
+    """A list: ↑/↓ (wrapping around), the choice's key or number, Enter picks, Esc returns
+    `Back()`. The highlighted option's description is shown wrapped below the list."""
+    interrupted_before()
+    items = list(options)
+    choosable = [i for i, o in enumerate(items) if o.value is not None]
+    if not choosable:
+        raise ValueError("nothing to choose")
+    pointer = next((i for i in choosable if items[i].value == default), choosable[0])
+    state: dict[str, Any] = {"pointer": pointer, "typed": "", "at": 0.0, "done": None}
+    bindings = KeyBindings()
+    _ignore_mouse(bindings)
+
+    def move(step: int) -> None:
+        position = choosable.index(state["pointer"])
+        state["pointer"] = choosable[(position + step) % len(choosable)]
+
+    bindings.add("up", eager=True)(lambda e: move(-1))
+    bindings.add("down", eager=True)(lambda e: move(1))
+    bindings.add("c-p", eager=True)(lambda e: move(-1))
+    bindings.add("c-n", eager=True)(lambda e: move(1))
+
+    @bindings.add("c-c", eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=Interrupted(""))
+
+    @bindings.add("escape", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=Back())
+
+    @bindings.add("enter", eager=True)
+    def _pick(event: Any) -> None:
+        state["done"] = items[state["pointer"]]
+        event.app.exit(result=state["done"].value)
+
+    @bindings.add(Keys.Any)
+    def _key(event: Any) -> None:
+        now = time.monotonic()
+        typed = state["typed"] + event.data if now - state["at"] < KEY_PAUSE else event.data
+        state["at"] = now
+        keys = {items[i].key.lower(): i for i in choosable if items[i].key}
+        if not any(k.startswith(typed.lower()) for k in keys):
+            typed = event.data
+        state["typed"] = typed
+        if typed.lower() in keys:
+            state["pointer"] = keys[typed.lower()]
+
+    def question() -> list[tuple[str, str]]:
+        if state["done"] is None:
+            return _question(message, instruction)
+        return _question(message, answer=" ".join(state["done"].title.split()))
+
+    def lines() -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        columns = width() - 1
+        for i, option in enumerate(items):
+            if option.value is None:
+                style = "class:heading" if option.title.strip() else ""
+                out.append((style, "\n".join(wrap(option.title, columns, "  ", "  ")) + "\n"))
+                continue
+            here = i == state["pointer"]
+            label = f"{option.key}) " if option.key and option.show_key else ""
+            first = ("» " if here else "  ") + label
+            text = "\n".join(wrap(option.title, columns, first, " " * len(first)))
+            if here:
+                out.append(("[SetCursorPosition]", ""))
+            out.append(("class:highlighted" if here else "", text + "\n"))
+        return [*out[:-1], (out[-1][0], out[-1][1].rstrip("\n"))] if out else out
+
+    def description() -> list[tuple[str, str]]:
+        """The highlighted option's description; on a short terminal only its first
+        paragraph, so that the list itself stays whole on the screen."""
+        text = items[state["pointer"]].description
+        if not text:
+            return []
+        columns, rows = size()
+        used = sum(t.count("\n") for _, t in question() + lines()) + 5  # + status line
+        shown: list[str] = []
+        for paragraph in text.split("\n"):
+            more = wrap(paragraph, columns - 1, INDENT, INDENT)
+            if shown and used + len(shown) + len(more) > rows:
+                break
+            shown += more
+        return [("class:description", "\n".join(shown))]
+
+    toolbar_tokens = _toolbar_tokens(toolbar, lambda: None)
+    not_done = ~IsDone()
+    layout = Layout(
+        HSplit(
+            [
+                Window(FormattedTextControl(question), dont_extend_height=True),
+                ConditionalContainer(
+                    Window(FormattedTextControl(lines, focusable=True), dont_extend_height=True),
+                    filter=not_done,
+                ),
+                ConditionalContainer(
+                    Window(FormattedTextControl(description), dont_extend_height=True),
+                    filter=not_done,
+                ),
+                ConditionalContainer(
+                    Window(FormattedTextControl(toolbar_tokens), dont_extend_height=True),
+                    filter=not_done,
+                ),
+            ]
+        )
+    )
+    app: Application = Application(layout=layout, key_bindings=bindings, style=STYLE)
+    return app.run()
 
 
 def yes_no(
@@ -42,93 +330,44 @@ def yes_no(
     default: bool,
     keys: tuple[str, str],
     words: tuple[str, str],
-) -> questionary.Question:
+    toolbar: Toolbar = None,
+) -> bool | Back:
     """A one-key yes/no question: `keys` (e.g. ("j", "n")) answer at once, Enter takes the
-    default. "y" is accepted as yes in every language, because fingers are used to it."""
+    default, Esc goes back. "y" is accepted as yes in every language (fingers are used to it)."""
+    interrupted_before()
     yes_key, no_key = keys
-    hint = f"({yes_key.upper()}/{no_key}) " if default else f"({yes_key}/{no_key.upper()}) "
+    hint = f"({yes_key.upper()}/{no_key})" if default else f"({yes_key}/{no_key.upper()})"
     state: dict[str, Any] = {"answer": None}
+    bindings = KeyBindings()
+    _ignore_mouse(bindings)
 
     def tokens() -> list[tuple[str, str]]:
-        out = [("class:qmark", "?"), ("class:question", f" {message} ")]
         if state["answer"] is None:
-            out.append(("class:instruction", hint))
-        else:
-            out.append(("class:answer", words[0] if state["answer"] else words[1]))
-        return out
-
-    bindings = KeyBindings()
+            return _question(message, hint)
+        return _question(message, answer=words[0] if state["answer"] else words[1])
 
     def finish(event: Any, answer: bool) -> None:
         state["answer"] = answer
         event.app.exit(result=answer)
 
-    @bindings.add(Keys.ControlC, eager=True)
-    def _abort(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+    @bindings.add("c-c", eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=Interrupted(""))
+
+    @bindings.add("escape", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=Back())
 
     for key in {yes_key, yes_key.upper(), "y", "Y"}:
         bindings.add(key)(lambda event: finish(event, True))
     for key in {no_key, no_key.upper()}:
         bindings.add(key)(lambda event: finish(event, False))
-    bindings.add(Keys.ControlM, eager=True)(lambda event: finish(event, default))
+    bindings.add("enter", eager=True)(lambda event: finish(event, default))
     bindings.add(Keys.Any)(lambda event: None)
     session: PromptSession = PromptSession(
-        tokens, key_bindings=bindings, style=merge_styles_default([STYLE])
-    )
-    return questionary.Question(session.app)
-
-
-def select_described(
-    message: str,
-    choices: Sequence[questionary.Choice],
-    *,
-    default: str | None,
-    instruction: str,
-) -> questionary.Question:
-    """A select list (digits/letters jump, arrows move, Enter picks) that shows the highlighted
-    choice's `description` wrapped below the list, so a stage can be read before choosing."""
-    question = questionary.select(
-        message,
-        choices=list(choices),
-        default=default,
-        instruction=instruction,
-        use_shortcuts=True,
-        use_jk_keys=False,
-        show_description=False,
+        tokens,
+        key_bindings=bindings,
         style=STYLE,
+        bottom_toolbar=_toolbar_tokens(toolbar, lambda: None),
     )
-    control = _inquirer_control(question)
-    window = Window(
-        FormattedTextControl(_description_tokens(control)),
-        wrap_lines=True,
-        dont_extend_height=True,
-    )
-    container = question.application.layout.container
-    assert isinstance(container, HSplit)
-    container.children.append(ConditionalContainer(window, filter=~IsDone()))
-    return question
-
-
-def _inquirer_control(question: questionary.Question) -> InquirerControl:
-    """The list's control; its window is told not to grow, so that the description sits right
-    below the list instead of at the bottom of the screen."""
-    for window in question.application.layout.find_all_windows():
-        if isinstance(window.content, InquirerControl):
-            window.dont_extend_height = Always()
-            return window.content
-    raise LookupError("no choice list in this question")
-
-
-def _description_tokens(control: InquirerControl) -> Callable[[], list]:
-    """Word-wrapped to the terminal's width at each drawing (prompt_toolkit wraps by character)."""
-
-    def tokens() -> list[tuple[str, str]]:
-        text = control.get_pointed_at().description
-        if not text:
-            return []
-        width = max(get_app().output.get_size().columns - 2, 20)
-        wrapped = textwrap.fill(text, width, initial_indent=INDENT, subsequent_indent=INDENT)
-        return [("", "\n"), ("class:description", wrapped)]
-
-    return tokens
+    return session.prompt()
