@@ -226,3 +226,26 @@ def test_ctrl_c_in_the_reason_of_a_staged_answer_keeps_the_stage_and_the_text(
     assert concept.notes == (
         "Met twice\nDraft (reason for “does not apply”, interrupted): We only work onl"
     )
+
+
+def test_a_note_longer_than_a_file_allows_is_refused_while_typing_not_lost(tmp_path, catalogue):
+    """The file holds at most MAX_TEXT characters a field: the wizard says so at the prompt
+    (the text stays in the field to shorten) instead of failing when it saves."""
+    from gpcheck.assessment import MAX_TEXT
+    from tests.test_wizard_forgiving import AT_FIRST
+    from tests.wizard_pty import Terminal, paste
+
+    path = a_file(tmp_path, catalogue, n=1, scope=["target_group"], progress=AT_FIRST)
+    term = Terminal("--resume", path.name, cwd=tmp_path)
+    term.answer("Welche Stufe", "\r")
+    term.answer("ergänzen", "j")
+    term.wait(r"Notizen \(Enter")
+    term.child.send(paste("x" * (MAX_TEXT + 1)))
+    term.child.send("\r")
+    term.wait("zu lang: höchstens 5000 Zeichen")
+    term.child.send("\x7f\x7f\r")  # two characters fewer: now it fits
+    term.answer("Belege, z", "\r")
+    term.child.sendintr()
+    term.end()
+    notes = load_assessment(path, catalogue).criteria["target_group"].notes
+    assert notes == "x" * (MAX_TEXT - 1)

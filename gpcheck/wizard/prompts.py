@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gpcheck import formatting
-from gpcheck.assessment import Answer, PlanStep
+from gpcheck.assessment import MAX_ITEMS, MAX_TEXT, Answer, PlanStep
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.dates import DateError, parse_date
 from gpcheck.i18n import Translator
@@ -65,6 +65,7 @@ class Prompts:
         check: Callable[[str], str | None] | None = None,
         paste: Callable[[str], str] | None = None,
         multiline: bool = False,
+        split: Callable[[str], list[str]] | None = None,
         **params: Any,
     ) -> Any:
         """Free text, stripped; BACK on Esc (the typed text is kept as a draft)."""
@@ -75,7 +76,7 @@ class Prompts:
             self.t(f"wizard.{key}", **params),
             default=default,
             instruction=" ".join(x for x in (keep, hint) if x),
-            validate=check,
+            validate=self._within_limits(check, split),
             paste=paste,
             multiline=multiline,
             toolbar=self.toolbar,
@@ -85,6 +86,22 @@ class Prompts:
                 self.drafts[(self.place, key)] = answer.text
             return BACK
         return answer.strip()
+
+    def _within_limits(
+        self, check: Callable[[str], str | None] | None, split: Callable | None
+    ) -> Callable[[str], str | None]:
+        """The file's limits (MAX_TEXT characters a text, MAX_ITEMS entries a list) checked
+        while typing: an answer the file would refuse is never accepted and then lost."""
+
+        def validate(text: str) -> str | None:
+            parts = split(text) if split else [text.strip()]
+            if len(parts) > MAX_ITEMS:
+                return self.t("wizard.too_many", max=MAX_ITEMS)
+            if any(len(part) > MAX_TEXT for part in parts):
+                return self.t("wizard.too_long", max=MAX_TEXT)
+            return check(text) if check else None
+
+        return validate
 
     def _required(self, key: str, default: str, error_key: str, **params: Any) -> Any:
         message = self.t(f"wizard.{error_key}", **params)
@@ -154,6 +171,7 @@ class Prompts:
             "ask_assessors",
             ", ".join(default),
             paste=lambda data: ", ".join(split_list(data)),
+            split=split_list,
         )
         return text if text is BACK else split_list(text)
 
@@ -204,9 +222,12 @@ class Prompts:
 
     def ask_evidence(self, default: list[str]) -> Any:
         text = self._text(
-            "ask_evidence", "; ".join(default), paste=lambda data: "; ".join(split_list(data))
+            "ask_evidence",
+            "; ".join(default),
+            paste=lambda data: "; ".join(split_list(data)),
+            split=_evidence_items,
         )
-        return text if text is BACK else [i.strip() for i in text.split(";") if i.strip()]
+        return text if text is BACK else _evidence_items(text)
 
     def ask_target(self, c: Criterion, stage: int, default: int | None) -> Any:
         options = [
@@ -255,7 +276,8 @@ class Prompts:
         """With steps planned: a step's number (to change or delete it), "new" or "done"."""
         options = [Option(self.step_line(s), i, str(i + 1)) for i, s in enumerate(steps)]
         options.append(Option(" "))
-        options.append(Option(self.t("wizard.plan_new"), "new", self.t("wizard.new_key")))
+        if len(steps) < MAX_ITEMS:  # the file holds at most MAX_ITEMS steps a criterion
+            options.append(Option(self.t("wizard.plan_new"), "new", self.t("wizard.new_key")))
         options.append(Option(self.t("wizard.plan_done"), "done", self.t("wizard.done_key")))
         instruction = self.t("wizard.number_instruction")
         return self._choose(self.t("wizard.ask_plan"), options, "done", instruction)
@@ -339,3 +361,7 @@ def _stage_default(answer: Answer | None) -> str | None:
     if answer is None:
         return None
     return NA if not answer.applicable else str(answer.stage or 0)
+
+
+def _evidence_items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(";") if item.strip()]

@@ -17,6 +17,7 @@ from gpcheck.assessment import Assessment, dump_assessment
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import console as safe_console
 from gpcheck.wizard import files
 from gpcheck.wizard.flow import Wizard
 from gpcheck.wizard.ondisk import backup, release_lock, take_lock
@@ -51,7 +52,7 @@ def run_wizard(
     """Run the whole wizard; returns the exit code (0 done or cancelled, 130 interrupted).
     `console` and `ask` are replaceable for tests; `folders` are searched for unfinished
     assessments when no file is given."""
-    console = console or Console(highlight=False)
+    console = console or safe_console(highlight=False)
     show = Screens(console, t, catalogue)
     ask = ask or Prompts(t, catalogue)
     session = Session(catalogue, criteria or catalogue.ids, path=file, language=t.lang)
