@@ -10,8 +10,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from gpcheck.errors import ExitCode, GpcheckError
+from gpcheck.errors import ExitCode, GpcheckError, all_errors
 from gpcheck.i18n import Lang, Translator, resolve_language
+from gpcheck.sanitize import printable
 
 
 def argv_language(argv: list[str]) -> str | None:
@@ -93,10 +94,20 @@ def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
     return Env(resolve_language(chosen), catalogue, chosen is not None)
 
 
+MAX_ERRORS_PER_FILE = 20
+
+
 def print_error(exc: GpcheckError, lang: Lang) -> None:
-    """One line on stderr; never wrapped, never a traceback."""
-    line = exc.format(Translator(lang)).replace("\n", " ")
-    sys.stderr.write(line + "\n")
+    """One line per problem on stderr (at most 20 per file, then "… and N more"); never
+    wrapped, never a traceback."""
+    t = Translator(lang)
+    problems = all_errors(exc)
+    lines = [p.format(t).replace("\n", " ") for p in problems[:MAX_ERRORS_PER_FILE]]
+    rest = len(problems) - MAX_ERRORS_PER_FILE
+    if rest > 0:
+        more = t("error.and_more", n=rest)
+        lines.append(more if exc.path is None else f"{printable(str(exc.path))}: {more}")
+    sys.stderr.write("".join(line + "\n" for line in lines))
     sys.stderr.flush()
 
 
