@@ -10,12 +10,15 @@ import typer
 
 from gpcheck import __version__
 from gpcheck.commands import assess, core, facilitator, report
-from gpcheck.commands.common import HELP, LangOption, set_default_language
+from gpcheck.commands.common import HELP, LangOption, set_default_language, warn_bad_env_language
+from gpcheck.helpformat import PlainCommand, PlainGroup
 
 app = typer.Typer(
+    cls=PlainGroup,
     help=HELP("app.help"),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
+    rich_markup_mode=None,  # plain, conventional help; rich is not even imported for it
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -43,7 +46,11 @@ core.register(app)
 assess.register(app)
 facilitator.register(app)
 report.register(app)
+for _info in app.registered_commands:  # every command gets the conventional help
+    if _info.cls in (None, typer.core.TyperCommand):
+        _info.cls = PlainCommand
 
 
 def main() -> None:
+    warn_bad_env_language()
     app(prog_name="gpcheck")

@@ -18,12 +18,21 @@ LANGUAGES: tuple[Lang, ...] = ("de", "en")
 _LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
+def known_language(value: str | None) -> Lang | None:
+    """`de`, `en` (also `de_DE.UTF-8`, `en-GB`), else None."""
+    code = (value or "").lower()[:2]
+    return code if code in LANGUAGES else None  # type: ignore[return-value]
+
+
 def resolve_language(explicit: str | None = None, environ: dict[str, str] | None = None) -> Lang:
-    """`--lang`, else GPCHECK_LANG, else the locale (German when it starts with `de`), else en."""
+    """`--lang`, else GPCHECK_LANG, else the locale (German when it starts with `de`), else en.
+
+    A value gpcheck does not speak (GPCHECK_LANG=fr) is skipped; the CLI warns about it.
+    """
     env = os.environ if environ is None else environ
     for value in (explicit, env.get("GPCHECK_LANG")):
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
+        if known_language(value):
+            return known_language(value)  # type: ignore[return-value]
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:

@@ -2,6 +2,7 @@
 one place where a GpcheckError becomes a message on stderr and an exit code."""
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from gpcheck.errors import ExitCode, GpcheckError, all_errors
-from gpcheck.i18n import Lang, Translator, resolve_language
+from gpcheck.i18n import LANGUAGES, Lang, Translator, known_language, resolve_language
 from gpcheck.sanitize import printable
 
 
@@ -29,9 +30,20 @@ HELP = Translator(resolve_language(argv_language(sys.argv)))
 
 
 def _check_lang(value: str | None) -> str | None:
-    if value is not None and value not in ("de", "en"):
-        raise typer.BadParameter("de | en")
+    """`--lang fr` is refused in one line, in the language of the user's environment."""
+    if value is not None and value not in LANGUAGES:
+        t = Translator(resolve_language())
+        sys.stderr.write(t("lang.bad_option", value=printable(value)) + "\n")
+        raise typer.Exit(int(ExitCode.USAGE))
     return value
+
+
+def warn_bad_env_language() -> None:
+    """GPCHECK_LANG=fr: one line saying so, then gpcheck goes on in the locale's language."""
+    value = os.environ.get("GPCHECK_LANG")
+    if value and known_language(value) is None:
+        t = Translator(resolve_language())
+        sys.stderr.write(t("lang.bad_env", value=printable(value)) + "\n")
 
 
 LangOption = Annotated[
