@@ -4,6 +4,7 @@ Only typer is imported at start-up; each command imports what it needs when it r
 `gpcheck --help` and `--version` stay fast.
 """
 
+import os
 from typing import Annotated
 
 import typer
@@ -52,5 +53,7 @@ for _info in app.registered_commands:  # every command gets the conventional hel
 
 
 def main() -> None:
+    # gpcheck uses no pydantic plugins; looking for them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     warn_bad_env_language()
     app(prog_name="gpcheck")

@@ -36,8 +36,10 @@ def _value_name(param: Any) -> str:
         return "|".join(str(getattr(c, "value", c)) for c in choices)
     annotation = getattr(kind, "annotation", None)
     name = getattr(kind, "name", "")
-    if annotation is int or name in ("integer", "integer range"):
+    if annotation is int or name in ("int", "int range", "integer", "integer range"):
         return "N"
+    if name in ("directory", "file"):
+        return "DIR" if name == "directory" else "FILE"
     if getattr(kind, "is_path", False) or name == "path":
         info = getattr(kind, "parameter_info", None) or kind
         if not getattr(info, "file_okay", True):

@@ -88,9 +88,9 @@ class Env:
     @property
     def catalogue(self) -> Any:
         if self._catalogue is None:
-            from gpcheck.catalogue import load_catalogue
+            from gpcheck.catalogue_cache import cached_catalogue
 
-            self._catalogue = load_catalogue(self.catalogue_dir)
+            self._catalogue = cached_catalogue(self.catalogue_dir)
         return self._catalogue
 
     def for_files(self, languages: Iterable[str | None]) -> "Env":

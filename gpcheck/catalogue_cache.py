@@ -1,0 +1,142 @@
+"""The loaded catalogue, kept between runs so that each command does not re-read and
+re-validate thirteen YAML files.
+
+The cache is a pickle of whatever `load_catalogue` returns, so it does not care how the
+catalogue's models look. It is used only when it is certainly the same catalogue and the same
+code: its key covers gpcheck's version, the Python and pydantic versions, the source of
+gpcheck's core modules and the name and bytes of every file in the catalogue folder.
+
+A pickle can run code when loaded, so gpcheck loads only a pickle it wrote itself: the cache
+folder must belong to the user and be writable by nobody else, and every file carries an HMAC
+made with a random key kept (mode 0600) in that folder. Anything unexpected — no home folder,
+a read-only disk, a corrupt or foreign file — means the catalogue is simply loaded as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from gpcheck import __version__
+from gpcheck.catalogue import load_catalogue
+from gpcheck.paths import criteria_dir
+
+MAGIC = b"gpcheck catalogue cache 1\n"
+_KEY_FILE = "key"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/gpcheck`, else `~/.cache/gpcheck`."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gpcheck"
+
+
+def cached_catalogue(folder: Path | None = None) -> Any:
+    """`load_catalogue(folder)`, from the cache when it is certainly up to date."""
+    if os.environ.get("GPCHECK_NO_CACHE") or not hasattr(os, "getuid"):
+        return load_catalogue(folder)
+    folder = (criteria_dir() if folder is None else Path(folder)).resolve()
+    try:
+        key = cache_key(folder)
+        where = cache_dir()
+        secret = _secret(where)
+        path = where / f"catalogue-{hashlib.sha256(str(folder).encode()).hexdigest()[:20]}.pickle"
+    except OSError:
+        return load_catalogue(folder)
+    found = _read(path, secret, key)
+    if found is not None:
+        return found
+    catalogue = load_catalogue(folder)  # a broken catalogue raises here and is never cached
+    _write(path, secret, key, catalogue)
+    return catalogue
+
+
+def cache_key(folder: Path) -> bytes:
+    """Everything the loaded catalogue depends on: the files, the code, the versions."""
+    import pydantic_core
+
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, pydantic_core.__version__, str(folder)):
+        digest.update(part.encode() + b"\0")
+    for source in sorted(_PACKAGE.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + b"\0" + Path(entry.path).read_bytes() + b"\0")
+    return digest.digest()
+
+
+def _private(path: Path, *, folder: bool) -> bool:
+    """Owned by this user and writable by nobody else (so nobody else can plant a pickle)."""
+    info = path.lstat()
+    kind_ok = (info.st_mode & 0o170000) == (0o040000 if folder else 0o100000)
+    return kind_ok and info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def _secret(where: Path) -> bytes:
+    """The HMAC key of this cache folder, created on first use."""
+    where.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private(where, folder=True):
+        raise PermissionError(where)
+    key_path = where / _KEY_FILE
+    try:
+        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if not _private(key_path, folder=False):
+            raise PermissionError(key_path) from None
+        secret = key_path.read_bytes()
+        if len(secret) != 32:
+            raise PermissionError(key_path) from None
+        return secret
+    secret = secrets.token_bytes(32)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(secret)
+    return secret
+
+
+def _read(path: Path, secret: bytes, key: bytes) -> Any:
+    try:
+        if not _private(path, folder=False):
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + 32 + len(key)
+    if len(data) <= head or not data.startswith(MAGIC):
+        return None
+    mac, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
+    if not hmac.compare_digest(mac, hmac.digest(secret, body, "sha256")):
+        return None
+    if body[: len(key)] != key:
+        return None  # an older catalogue or older code: load anew
+    try:
+        return pickle.loads(body[len(key) :])
+    except Exception:  # a pickle of classes that changed shape since: load anew
+        return None
+
+
+def _write(path: Path, secret: bytes, key: bytes, catalogue: Any) -> None:
+    try:
+        body = key + pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # models that cannot be pickled: go without the cache
+        return
+    data = MAGIC + hmac.digest(secret, body, "sha256") + body
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalogue-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
