@@ -16,31 +16,29 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
+import json
 import os
 import pickle
 import secrets
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gpcheck import __version__
-from gpcheck.catalogue import load_catalogue
-from gpcheck.paths import criteria_dir
+from gpcheck.paths import cache_dir, criteria_dir
 
 MAGIC = b"gpcheck catalogue cache 1\n"
 _KEY_FILE = "key"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/gpcheck`, else `~/.cache/gpcheck`."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "gpcheck"
-
-
 def cached_catalogue(folder: Path | None = None) -> Any:
     """`load_catalogue(folder)`, from the cache when it is certainly up to date."""
+    from gpcheck.catalogue import load_catalogue  # pydantic: only when a catalogue is needed
+
     if os.environ.get("GPCHECK_NO_CACHE") or not hasattr(os, "getuid"):
         return load_catalogue(folder)
     folder = (criteria_dir() if folder is None else Path(folder)).resolve()
@@ -48,7 +46,7 @@ def cached_catalogue(folder: Path | None = None) -> Any:
         key = cache_key(folder)
         where = cache_dir()
         secret = _secret(where)
-        path = where / f"catalogue-{hashlib.sha256(str(folder).encode()).hexdigest()[:20]}.pickle"
+        path = where / f"catalogue-{_folder_id(folder)}.pickle"
     except OSError:
         return load_catalogue(folder)
     found = _read(path, secret, key)
@@ -60,18 +58,56 @@ def cached_catalogue(folder: Path | None = None) -> Any:
 
 
 def cache_key(folder: Path) -> bytes:
-    """Everything the loaded catalogue depends on: the files, the code, the versions."""
-    import pydantic_core
+    """Everything the loaded catalogue depends on: the files, the code, the versions.
 
+    pydantic is identified by its installed files (not imported: that alone would cost more
+    than the cache saves for `gpcheck schema`).
+    """
     digest = hashlib.sha256()
-    for part in (__version__, sys.version, pydantic_core.__version__, str(folder)):
+    for part in (__version__, sys.version, str(folder)):
         digest.update(part.encode() + b"\0")
+    for name in ("pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin is not None:
+            info = origin.stat()
+            digest.update(f"{origin}:{info.st_size}:{info.st_mtime_ns}".encode() + b"\0")
     for source in sorted(_PACKAGE.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.is_file():
             digest.update(entry.name.encode() + b"\0" + Path(entry.path).read_bytes() + b"\0")
     return digest.digest()
+
+
+def cached_text(name: str, folder: Path | None, make: Callable[[], str]) -> str:
+    """Output that depends only on the catalogue and gpcheck's code (e.g. `gpcheck schema`),
+    kept as JSON next to the catalogue cache; `make()` runs only when it is missing or old."""
+    if os.environ.get("GPCHECK_NO_CACHE"):
+        return make()
+    folder = (criteria_dir() if folder is None else Path(folder)).resolve()
+    try:
+        key = cache_key(folder).hex()
+        path = cache_dir() / f"{name}-{_folder_id(folder)}.json"
+    except OSError:
+        return make()
+    try:
+        data = json.loads(path.read_bytes())
+        if data.get("key") == key and isinstance(data.get("text"), str):
+            return data["text"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    text = make()
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _replace(path, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
+    except OSError:
+        pass
+    return text
+
+
+def _folder_id(folder: Path) -> str:
+    return hashlib.sha256(str(folder).encode()).hexdigest()[:20]
 
 
 def _private(path: Path, *, folder: bool) -> bool:
@@ -130,13 +166,18 @@ def _write(path: Path, secret: bytes, key: bytes, catalogue: Any) -> None:
         return
     data = MAGIC + hmac.digest(secret, body, "sha256") + body
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalogue-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _replace(path, data)
     except OSError:
         return
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write atomically (temp file + rename), so a reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

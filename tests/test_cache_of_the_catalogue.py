@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gpcheck import catalogue_cache
+from gpcheck import catalogue, catalogue_cache
 from gpcheck.catalogue_cache import cache_dir, cached_catalogue
 from gpcheck.paths import criteria_dir
 
@@ -44,7 +44,7 @@ def test_the_second_load_comes_from_the_cache(cache, folder, monkeypatch) -> Non
     first = cached_catalogue(folder)
     assert len(cache_files(cache)) == 1
     assert cache_dir() == cache
-    monkeypatch.setattr(catalogue_cache, "load_catalogue", _must_not_load)
+    monkeypatch.setattr(catalogue, "load_catalogue", _must_not_load)
     second = cached_catalogue(folder)
     assert second.ref == first.ref
     assert [c.id for c in second] == [c.id for c in first]
@@ -129,3 +129,31 @@ def test_the_cli_uses_the_cache_and_sees_a_changed_catalogue(cache, folder, cli)
     rename_first_criterion(folder, "Zielgruppenbezug", "Bezug zur Zielgruppe")
     out = cli("criteria", "1", "--lang", "de", "--catalogue", str(folder)).stdout
     assert "Bezug zur Zielgruppe" in out
+
+
+def test_the_schema_is_kept_and_follows_a_changed_catalogue(cache, folder, cli) -> None:
+    before = cli("schema", "--catalogue", str(folder)).stdout
+    assert cli("schema", "--catalogue", str(folder)).stdout == before
+    assert len(list(cache.glob("schema-*.json"))) == 1
+    [participation] = folder.glob("05_*.yaml")
+    text = participation.read_text(encoding="utf-8")
+    participation.write_text(text.replace("Partizipation", "Teilhabe", 1), encoding="utf-8")
+    after = cli("schema", "--catalogue", str(folder)).stdout
+    assert "Teilhabe" in after and after != before
+
+
+def test_a_kept_schema_is_printed_without_loading_pydantic(cache) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['gpcheck', 'schema']\n"
+        "from gpcheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert first.stdout == second.stdout and '"$schema"' in second.stdout
+    assert second.stderr.strip().splitlines()[-1] == "False"

@@ -207,9 +207,15 @@ def examples(
 
 @handles_errors
 def schema(lang: LangOption = None, catalogue: CatalogueOption = None) -> None:
-    import json
-
-    from gpcheck.file_schema import assessment_schema
+    from gpcheck.catalogue_cache import cached_text
 
     env = make_env(lang, catalogue)
-    print(json.dumps(assessment_schema(env.catalogue), ensure_ascii=False, indent=2))
+
+    def make() -> str:
+        import json
+
+        from gpcheck.file_schema import assessment_schema
+
+        return json.dumps(assessment_schema(env.catalogue), ensure_ascii=False, indent=2)
+
+    print(cached_text("schema", catalogue, make))
