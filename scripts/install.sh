@@ -7,11 +7,12 @@ py="${1:-python3}"
 cd "$(dirname "$0")/.."
 bash scripts/check-python.sh "$py"
 PYTHON="$py" bash scripts/sysdeps.sh
-if ! command -v pipx >/dev/null 2>&1; then
-  if command -v apt-get >/dev/null 2>&1; then
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+can_apt() { command -v apt-get >/dev/null 2>&1 && { [ -z "$SUDO" ] || command -v sudo >/dev/null 2>&1; }; }
+if ! command -v pipx >/dev/null 2>&1 && ! "$py" -m pipx --version >/dev/null 2>&1; then
+  if can_apt; then
     echo "install: installing pipx (Debian package)"
-    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get install -y -qq --no-install-recommends pipx >/dev/null \
+    $SUDO apt-get install -y -qq --no-install-recommends pipx >/dev/null 2>&1 \
       || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends pipx >/dev/null; }
   else
     echo "install: installing pipx with pip"
