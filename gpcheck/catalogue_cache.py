@@ -4,7 +4,7 @@ re-validate thirteen YAML files.
 The cache is a pickle of whatever `load_catalogue` returns, so it does not care how the
 catalogue's models look. It is used only when it is certainly the same catalogue and the same
 code: its key covers gpcheck's version, the Python and pydantic versions, the source of
-gpcheck's core modules and the name and bytes of every file in the catalogue folder.
+every gpcheck module and the name and bytes of every file in the catalogue folder.
 
 A pickle can run code when loaded, so gpcheck loads only a pickle it wrote itself: the cache
 folder must belong to the user and be writable by nobody else, and every file carries an HMAC
@@ -72,8 +72,9 @@ def cache_key(folder: Path) -> bytes:
         if origin is not None:
             info = origin.stat()
             digest.update(f"{origin}:{info.st_size}:{info.st_mtime_ns}".encode() + b"\0")
-    for source in sorted(_PACKAGE.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    for source in sorted(_PACKAGE.rglob("*.py")):  # wherever the models may move to
+        digest.update(str(source.relative_to(_PACKAGE)).encode() + b"\0")
+        digest.update(source.read_bytes() + b"\0")
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.is_file():
             digest.update(entry.name.encode() + b"\0" + Path(entry.path).read_bytes() + b"\0")

@@ -157,3 +157,14 @@ def test_a_kept_schema_is_printed_without_loading_pydantic(cache) -> None:
     second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert first.stdout == second.stdout and '"$schema"' in second.stdout
     assert second.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_change_in_gpchecks_code_gives_a_new_key(tmp_path, folder, monkeypatch) -> None:
+    """The pickle holds gpcheck's own classes: changed models must never meet an old pickle."""
+    code = tmp_path / "code"
+    (code / "deep").mkdir(parents=True)
+    (code / "deep" / "models.py").write_text("class Stage: ...\n")
+    monkeypatch.setattr(catalogue_cache, "_PACKAGE", code)
+    before = catalogue_cache.cache_key(folder)
+    (code / "deep" / "models.py").write_text("class Stage:\n    hint = None\n")
+    assert catalogue_cache.cache_key(folder) != before
