@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gpcheck.assessment import Answer
-from gpcheck.formatting import date, number, signed
+from gpcheck.formatting import date, good_practice_line, number, signed, whole
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult, Result
 
@@ -99,11 +99,11 @@ def build_context(
         },
         "rows": rows,
         "assessed": assessed,
-        "profile": number(result.profile, t.lang),
+        "profile": None if result.profile is None else whole(result.profile),
         "complete": result.complete,
         "strengths": [by_id[i] for i in result.strengths],
         "candidate": result.good_practice_candidate,
-        "min_strengths": info.good_practice_min_strengths,
+        "good_practice": good_practice_line(result.good_practice, result.catalogue, t),
         "priorities": [by_id[i] for i in result.priorities],
         "not_applicable": [r for r in rows if r.status == "not_applicable"],
         "missing": [r for r in rows if r.status == "missing" and r.id in scope],
