@@ -41,8 +41,8 @@ def test_init_with_criteria_writes_only_those(cli, tmp_path, schema) -> None:
     path = tmp_path / "deep.yaml"
     cli("init", str(path), "--criteria", "partizipation,4")
     data = load_mapping(path)
-    assert list(data["criteria"]) == ["empowerment", "participation"]
-    assert data["scope"] == ["empowerment", "participation"]
+    assert list(data["criteria"]) == ["participation", "empowerment"]  # in the order given
+    assert data["scope"] == ["participation", "empowerment"]
     jsonschema.validate(data, schema)
 
 
