@@ -107,20 +107,26 @@ def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
 
 
 MAX_ERRORS_PER_FILE = 20
+MAX_ERROR_LINE = 1_000  # a key or value a file's author made huge must not flood the screen
 
 
 def print_error(exc: GpcheckError, lang: Lang) -> None:
     """One line per problem on stderr (at most 20 per file, then "… and N more"); never
-    wrapped, never a traceback."""
+    wrapped, never a traceback, no line longer than a screenful."""
     t = Translator(lang)
     problems = all_errors(exc)
-    lines = [p.format(t).replace("\n", " ") for p in problems[:MAX_ERRORS_PER_FILE]]
+    lines = [_one_line(p.format(t)) for p in problems[:MAX_ERRORS_PER_FILE]]
     rest = len(problems) - MAX_ERRORS_PER_FILE
     if rest > 0:
         more = t("error.and_more", n=rest)
-        lines.append(more if exc.path is None else f"{printable(str(exc.path))}: {more}")
+        lines.append(more if exc.path is None else _one_line(f"{exc.path}: {more}"))
     sys.stderr.write("".join(line + "\n" for line in lines))
     sys.stderr.flush()
+
+
+def _one_line(text: str) -> str:
+    line = printable(text, keep_newlines=False)
+    return line if len(line) <= MAX_ERROR_LINE else line[: MAX_ERROR_LINE - 1] + "…"
 
 
 F = TypeVar("F", bound=Callable[..., Any])
