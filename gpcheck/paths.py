@@ -31,5 +31,10 @@ def templates_dir() -> Path:
 def cache_dir() -> Path:
     """Where gpcheck keeps what it can rebuild: `$XDG_CACHE_HOME/gpcheck`, else
     `~/.cache/gpcheck`."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError as exc:  # no home folder at all: run without a cache
+            raise OSError(str(exc)) from None
     return Path(base) / "gpcheck"

@@ -168,3 +168,21 @@ def test_a_change_in_gpchecks_code_gives_a_new_key(tmp_path, folder, monkeypatch
     before = catalogue_cache.cache_key(folder)
     (code / "deep" / "models.py").write_text("class Stage:\n    hint = None\n")
     assert catalogue_cache.cache_key(folder) != before
+
+
+def test_without_a_usable_home_folder_gpcheck_runs_without_a_cache(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    not_a_folder = tmp_path / "home"
+    not_a_folder.write_text("a file, so nothing can be made inside it\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    run = subprocess.run(
+        [sys.executable, "-m", "gpcheck", "validate", "examples/bewegt-im-quartier.yaml"],
+        capture_output=True,
+        text=True,
+        env={**env, "HOME": str(not_a_folder)},
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "OK" in run.stdout
