@@ -29,9 +29,10 @@ def readme_commands() -> list[str]:
 
 
 def writes_pdf_or_asks(args: list[str]) -> bool:
-    """The wizard needs a person; PDF rendering is slow and covered by the report tests."""
-    if args[0] in ("assess", "doctor") or any(a.endswith(".pdf") for a in args):
-        return True
+    """The wizard needs a person, a server runs until stopped; PDF rendering is slow and
+    covered by the report tests."""
+    if args[0] in ("assess", "doctor", "serve") or any(a.endswith(".pdf") for a in args):
+        return True  # a person at the keyboard, the machine's set-up, or a server that stays
     if args[0] == "consensus" and "--take" not in args:
         return True  # the facilitator chooses in a terminal
     fmt = args[args.index("-f") + 1] if "-f" in args else None
@@ -74,13 +75,22 @@ def test_a_readme_example_runs_as_pasted(command, tmp_path_factory) -> None:
     for before in earlier:  # files made by earlier examples (init, examples, -o)
         before_args = shlex.split(before.split(" > ")[0])[1:]
         if before_args[0] in ("init", "examples", "consensus"):
-            subprocess.run([sys.executable, "-m", "gpcheck", *before_args], cwd=work, env=env)
+            subprocess.run(
+                [sys.executable, "-m", "gpcheck", *before_args],
+                cwd=work,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=300,
+            )
     run = subprocess.run(
         [sys.executable, "-m", "gpcheck", *args],
         cwd=work,
         env=env,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         check=False,
+        timeout=300,
     )
     assert run.returncode == 0, f"`{command}`:\n{run.stderr}"
