@@ -186,3 +186,15 @@ def test_without_a_usable_home_folder_gpcheck_runs_without_a_cache(tmp_path) -> 
     )
     assert run.returncode == 0, run.stderr
     assert "OK" in run.stdout
+
+
+def test_cache_files_unused_for_a_month_are_cleared_away(cache, folder) -> None:
+    cached_catalogue(folder)
+    stale = cache / "catalogue-0123456789abcdef0123.pickle"
+    stale.write_bytes(b"from a checkout that is gone")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    recent = cache / "catalogue-fedcba9876543210fedc.pickle"
+    recent.write_bytes(b"from another checkout in use")
+    rename_first_criterion(folder, "Zielgruppenbezug", "Zielgruppe")
+    cached_catalogue(folder)  # writes the cache anew, and clears away on the way
+    assert not stale.exists() and recent.exists()
