@@ -174,14 +174,15 @@ def _write(path: Path, secret: bytes, key: bytes, catalogue: Any) -> None:
 
 
 def _forget_old(where: Path, days: int = 30) -> None:
-    """Cache files of catalogue folders not loaded anew for a month (an old checkout, a
-    removed install) are deleted; one still in use is simply made again."""
+    """Cache files not written for a month (of an old checkout, a removed install) are
+    deleted; one still in use is simply made again."""
     import time
 
     limit = time.time() - days * 86400
-    for old in (*where.glob("catalogue-*.pickle"), *where.glob("schema-*.json")):
-        if old.stat().st_mtime < limit:
-            old.unlink(missing_ok=True)
+    for pattern in ("catalogue-*.pickle", "schema-*.json", "locale-*.json"):
+        for old in where.glob(pattern):
+            if old.stat().st_mtime < limit:
+                old.unlink(missing_ok=True)
 
 
 def _replace(path: Path, data: bytes) -> None:
