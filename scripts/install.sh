@@ -21,7 +21,11 @@ if ! command -v pipx >/dev/null 2>&1 && ! "$py" -m pipx --version >/dev/null 2>&
 fi
 pipx_cmd=(pipx)
 command -v pipx >/dev/null 2>&1 || pipx_cmd=("$py" -m pipx)
-"${pipx_cmd[@]}" install --force --python "$(command -v "$py")" .
+# The real interpreter, not a wrapper such as pyenv's shim; and a clean reinstall, because
+# `pipx install --force` over a virtualenv of another Python can leave a broken mix.
+real_py="$("$py" -c 'import sys; print(sys.executable)')"
+"${pipx_cmd[@]}" uninstall gpcheck >/dev/null 2>&1 || true
+"${pipx_cmd[@]}" install --python "$real_py" .
 "${pipx_cmd[@]}" ensurepath >/dev/null 2>&1 || true
 bin_dir="$("${pipx_cmd[@]}" environment --value PIPX_BIN_DIR 2>/dev/null || echo "$HOME/.local/bin")"
 case ":$PATH:" in
