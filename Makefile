@@ -7,13 +7,20 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test install lint golden bench sysdeps clean
 
+# Python 3.11 or newer, checked before anything is made: one clear line when not.
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),run)),)
+  PYTHON_PROBLEM := $(shell bash scripts/check-python.sh $(PYTHON) 2>&1)
+  ifneq ($(PYTHON_PROBLEM),)
+    $(error $(PYTHON_PROBLEM))
+  endif
+endif
+
 # A .venv whose Python is older than 3.11 (or gone) is made anew, not kept forever.
 ifneq ($(shell $(BIN)/python -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null),True)
   $(shell rm -f $(STAMP))
 endif
 
 $(STAMP): pyproject.toml
-	@bash scripts/check-python.sh $(PYTHON)
 	@PYTHON=$(PYTHON) bash scripts/sysdeps.sh
 	@if [ -e $(VENV) ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
 	  echo "make: $(VENV) was made by an unusable or too old Python; making it anew"; rm -rf $(VENV); fi

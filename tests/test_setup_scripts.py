@@ -86,3 +86,18 @@ def test_ctrl_c_in_make_runs_wizard_ends_without_a_make_error(tmp_path) -> None:
     child.close()
     assert "Error" not in child.before and "Interrupt" not in child.before
     assert child.exitstatus == 0
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_with_an_old_python_stops_with_one_line_before_making_anything(tmp_path) -> None:
+    old = fake_python(tmp_path, "3.10.13")
+    run = subprocess.run(
+        ["make", "--no-print-directory", f"PYTHON={old}", f"VENV={tmp_path / 'venv'}", "run"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    [line] = run.stderr.splitlines()
+    assert "gpcheck needs Python 3.11 or newer" in line and "Python 3.10.13" in line
+    assert not (tmp_path / "venv").exists()
