@@ -1,8 +1,9 @@
 """The assessment file: the contract between the wizard, batch users and the reports.
 
 Loading goes file → YAML (fast C loader) → criterion keys resolved (id, alias or number) →
-strict pydantic model → checks against the catalogue (stage ranges). Any problem becomes one
-GpcheckError naming the file, line, column and field as the user wrote it.
+strict pydantic model → checks against the catalogue (stage ranges). Each problem becomes a
+GpcheckError naming the file, line, column and field as the user wrote it; a file with several
+problems raises them together (GpcheckErrors), so one run shows every mistake.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from pydantic_core import PydanticCustomError
 
 from gpcheck.atomic import write_atomic
 from gpcheck.catalogue import Catalogue
-from gpcheck.errors import GpcheckError
-from gpcheck.yamlfile import key_ref, load_mapping, locate, read_text
+from gpcheck.errors import GpcheckError, GpcheckErrors, all_errors
+from gpcheck.yamlfile import key_ref, load_mapping, locator, read_text
 
 FORMAT_VERSION = 1
 # Generous for real use, small enough that no accepted file takes minutes or gigabytes to
@@ -157,30 +158,52 @@ class Assessment(_Strict):
 
 
 def load_assessment(path: Path, catalogue: Catalogue) -> Assessment:
-    """Read, validate and check one assessment file against the catalogue."""
+    """Read, validate and check one assessment file against the catalogue.
+
+    A file with several problems raises one GpcheckErrors naming each, in file order.
+    """
     path = Path(path)
     text = read_text(path)
     raw = load_mapping(path, text)
     try:
         return parse_assessment(raw, catalogue)
     except GpcheckError as exc:
-        loc = getattr(exc, "loc", ())
-        where = locate(text, loc) or (1, 1)
-        raise exc.located(path, *where) from None
+        where = locator(text)
+        found = []
+        for problem in all_errors(exc):
+            line, column = where(getattr(problem, "loc", ())) or (1, 1)
+            found.append(problem.located(path, line, column))
+        found.sort(key=lambda e: (e.line or 0, e.column or 0))
+        raise (found[0] if len(found) == 1 else GpcheckErrors(found)) from None
 
 
 def parse_assessment(raw: dict[Any, Any], catalogue: Catalogue) -> Assessment:
-    """Validate already-loaded data; errors carry `.loc` (the path as written) for locating."""
-    data, written = _resolve_keys(raw, catalogue)
+    """Validate already-loaded data; errors carry `.loc` (the path as written) for locating.
+
+    Every problem is collected (unknown keys, every pydantic error, every stage out of range),
+    so that a hand-filled file needs one run, not one run per mistake.
+    """
+    problems: list[GpcheckError] = []
+    data, written = _resolve_keys(raw, catalogue, problems)
+    assessment = None
     try:
         assessment = Assessment.model_validate(data)
     except ValidationError as exc:
-        raise _from_pydantic(exc.errors()[0], written) from None
-    _check_stages(assessment, catalogue, written)
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors():
+            if err["loc"] not in seen:
+                seen.add(err["loc"])
+                problems.append(_from_pydantic(err, written))
+    _check_stages(data.get("criteria"), catalogue, written, problems)
+    if problems:
+        raise problems[0] if len(problems) == 1 else GpcheckErrors(problems)
+    assert assessment is not None  # no problem means the model validated
     return assessment
 
 
-def _resolve_keys(raw: dict[Any, Any], catalogue: Catalogue) -> tuple[dict[Any, Any], dict]:
+def _resolve_keys(
+    raw: dict[Any, Any], catalogue: Catalogue, problems: list[GpcheckError]
+) -> tuple[dict[Any, Any], dict]:
     """Map criterion keys (id, alias, number) to ids; remember what the user wrote."""
     criteria = raw.get("criteria")
     written: dict[str, str] = {}
@@ -192,25 +215,34 @@ def _resolve_keys(raw: dict[Any, Any], catalogue: Catalogue) -> tuple[dict[Any, 
             continue
         criterion = catalogue.find(key)
         if criterion is None:
-            raise _error(
-                "unknown_criterion", ("criteria", key_ref(str(key))), f"criteria.{key}", name=key
+            problems.append(
+                _error(
+                    "unknown_criterion",
+                    ("criteria", key_ref(str(key))),
+                    f"criteria.{key}",
+                    name=key,
+                )
             )
+            continue
         if criterion.id in resolved:
-            raise _error(
-                "criterion_twice",
-                ("criteria", key_ref(str(key))),
-                f"criteria.{key}",
-                name=key,
-                other=written[criterion.id],
-                id=criterion.id,
+            problems.append(
+                _error(
+                    "criterion_twice",
+                    ("criteria", key_ref(str(key))),
+                    f"criteria.{key}",
+                    name=key,
+                    other=written[criterion.id],
+                    id=criterion.id,
+                )
             )
+            continue
         resolved[criterion.id] = answer
         written[criterion.id] = str(key)
     data = dict(raw)
     data["criteria"] = resolved
     scope = raw.get("scope")
     if isinstance(scope, list):
-        data["scope"] = [_scope_id(item, i, catalogue) for i, item in enumerate(scope)]
+        data["scope"] = [_scope_id(item, i, catalogue, problems) for i, item in enumerate(scope)]
     return data, written
 
 
@@ -221,41 +253,60 @@ def _left_blank(answer: Any) -> bool:
     return isinstance(answer, dict) and all(v is None for v in answer.values())
 
 
-def _scope_id(item: Any, index: int, catalogue: Catalogue) -> str:
+def _scope_id(item: Any, index: int, catalogue: Catalogue, problems: list[GpcheckError]) -> Any:
     criterion = catalogue.find(item)
     if criterion is None:
-        raise _error("unknown_criterion", ("scope", index), f"scope[{index}]", name=item)
+        problems.append(_error("unknown_criterion", ("scope", index), f"scope[{index}]", name=item))
+        return str(item)
     return criterion.id
 
 
-def _check_stages(assessment: Assessment, catalogue: Catalogue, written: dict[str, str]) -> None:
-    for cid, answer in assessment.criteria.items():
+def _stage(value: Any) -> int | None:
+    """A stage number as the model accepts it (strict int); anything else pydantic reports."""
+    return value if type(value) is int else None
+
+
+def _check_stages(
+    criteria: Any, catalogue: Catalogue, written: dict[str, str], problems: list[GpcheckError]
+) -> None:
+    """Stage ranges against the catalogue, checked on the resolved data so that they are
+    reported together with the file's other problems."""
+    if not isinstance(criteria, dict):
+        return
+    for cid, answer in criteria.items():
+        if not isinstance(answer, dict):
+            continue
         top = catalogue.get(cid).top
         key = written.get(cid, cid)
-        if answer.stage is not None and answer.stage > top:
-            raise _error(
-                "stage_above_top",
-                ("criteria", key, "stage"),
-                f"criteria.{key}.stage",
-                value=answer.stage,
-                top=top,
-            )
-        if answer.target is not None:
-            loc, field = ("criteria", key, "target"), f"criteria.{key}.target"
-            if answer.target > top:
-                raise _error("stage_above_top", loc, field, value=answer.target, top=top)
-            if answer.stage is not None and answer.target <= answer.stage:
-                raise _error(
-                    "target_not_above", loc, field, value=answer.target, stage=answer.stage
-                )
-        for name, stage in (answer.ratings or {}).items():
-            if stage > top:
-                raise _error(
+        stage, target = _stage(answer.get("stage")), _stage(answer.get("target"))
+        if stage is not None and stage > top:
+            problems.append(
+                _error(
                     "stage_above_top",
-                    ("criteria", key, "ratings", name),
-                    f"criteria.{key}.ratings.{name}",
+                    ("criteria", key, "stage"),
+                    f"criteria.{key}.stage",
                     value=stage,
                     top=top,
+                )
+            )
+        if target is not None:
+            loc, field = ("criteria", key, "target"), f"criteria.{key}.target"
+            if target > top:
+                problems.append(_error("stage_above_top", loc, field, value=target, top=top))
+            elif stage is not None and stage >= 0 and target <= stage:
+                problems.append(_error("target_not_above", loc, field, value=target, stage=stage))
+        ratings = answer.get("ratings")
+        for name, value in (ratings if isinstance(ratings, dict) else {}).items():
+            rated = _stage(value)
+            if rated is not None and rated > top:
+                problems.append(
+                    _error(
+                        "stage_above_top",
+                        ("criteria", key, "ratings", name),
+                        f"criteria.{key}.ratings.{name}",
+                        value=rated,
+                        top=top,
+                    )
                 )
 
 

@@ -66,3 +66,33 @@ class GpcheckError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {message}"
+
+
+class GpcheckErrors(GpcheckError):
+    """Every problem found in one file, reported together (one line each).
+
+    It is a GpcheckError that reads like its first problem, so code that shows one message
+    (the wizard, a report) keeps working; the CLI's one printing place prints them all.
+    """
+
+    def __init__(self, errors: list[GpcheckError]) -> None:
+        first = errors[0]
+        super().__init__(
+            first.key,
+            path=first.path,
+            line=first.line,
+            column=first.column,
+            field=first.field,
+            exit_code=first.exit_code,
+            raw=first.raw,
+            **first.params,
+        )
+        self.errors = errors
+
+    def __reduce__(self) -> tuple[Any, ...]:  # worker processes send it back whole
+        return (GpcheckErrors, (self.errors,))
+
+
+def all_errors(exc: GpcheckError) -> list[GpcheckError]:
+    """The single problems behind an error: itself, or each one of a group."""
+    return list(exc.errors) if isinstance(exc, GpcheckErrors) else [exc]

@@ -17,9 +17,14 @@ def assessment_schema(catalogue: Catalogue) -> dict[str, Any]:
     answer_ref = schema["properties"]["criteria"]["additionalProperties"]
     properties: dict[str, Any] = {}
     for c in catalogue:
-        stage = {"type": "integer", "minimum": 0, "maximum": c.top}
+        # A blank stage (or a blank criterion), as in a fresh `gpcheck init` file, means
+        # "not yet assessed".
+        stage = {"anyOf": [{"type": "integer", "minimum": 0, "maximum": c.top}, {"type": "null"}]}
         entry = {
-            "allOf": [answer_ref, {"properties": {"stage": stage, "target": stage}}],
+            "anyOf": [
+                {"type": "null"},
+                {"allOf": [answer_ref, {"properties": {"stage": stage, "target": stage}}]},
+            ],
             "description": f"{c.number}. {c.name('en')} / {c.name('de')}",
         }
         for key in (c.id, *c.aliases, str(c.number)):

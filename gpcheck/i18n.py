@@ -8,7 +8,6 @@ library and fast, so even `gpcheck --help` can be translated without slowing sta
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -18,12 +17,21 @@ LANGUAGES: tuple[Lang, ...] = ("de", "en")
 _LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
+def known_language(value: str | None) -> Lang | None:
+    """`de`, `en` (also `de_DE.UTF-8`, `en-GB`), else None."""
+    code = (value or "").lower()[:2]
+    return code if code in LANGUAGES else None  # type: ignore[return-value]
+
+
 def resolve_language(explicit: str | None = None, environ: dict[str, str] | None = None) -> Lang:
-    """`--lang`, else GPCHECK_LANG, else the locale (German when it starts with `de`), else en."""
+    """`--lang`, else GPCHECK_LANG, else the locale (German when it starts with `de`), else en.
+
+    A value gpcheck does not speak (GPCHECK_LANG=fr) is skipped; the CLI warns about it.
+    """
     env = os.environ if environ is None else environ
     for value in (explicit, env.get("GPCHECK_LANG")):
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
+        if known_language(value):
+            return known_language(value)  # type: ignore[return-value]
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
@@ -33,12 +41,68 @@ def resolve_language(explicit: str | None = None, environ: dict[str, str] | None
 
 @cache
 def _table(lang: str) -> dict[str, str]:
-    """`locale/{lang}.toml` plus one `locale/<area>.{lang}.toml` per feature area."""
+    """`locale/{lang}.toml` plus one `locale/<area>.{lang}.toml` per feature area.
+
+    Parsing TOML costs more than a typer import's worth of start-up in pure Python, so the
+    merged table is kept as JSON in the user's cache folder, keyed by the files' names, sizes
+    and modification times (JSON, unlike a pickle, cannot run code when read).
+    """
+    paths = (_LOCALE_DIR / f"{lang}.toml", *sorted(_LOCALE_DIR.glob(f"*.{lang}.toml")))
+    stamp = [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in paths]
+    cached = _read_cached(lang, stamp)
+    if cached is not None:
+        return cached
+    import tomllib
+
     table: dict[str, str] = {}
-    for path in (_LOCALE_DIR / f"{lang}.toml", *sorted(_LOCALE_DIR.glob(f"*.{lang}.toml"))):
+    for path in paths:
         with path.open("rb") as fh:
             table.update(_flatten(tomllib.load(fh)))
+    _write_cached(lang, stamp, table)
     return table
+
+
+def _cache_file(lang: str) -> Path | None:
+    if os.environ.get("GPCHECK_NO_CACHE"):
+        return None
+    import zlib
+
+    from gpcheck.paths import cache_dir
+
+    return cache_dir() / f"locale-{lang}-{zlib.crc32(str(_LOCALE_DIR).encode()):08x}.json"
+
+
+def _read_cached(lang: str, stamp: list[list[Any]]) -> dict[str, str] | None:
+    import json
+
+    try:
+        path = _cache_file(lang)
+        if path is None:
+            return None
+        data = json.loads(path.read_bytes())
+        table = data["table"]
+        if data["stamp"] != stamp or not all(isinstance(v, str) for v in table.values()):
+            return None
+        return table
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _write_cached(lang: str, stamp: list[list[Any]], table: dict[str, str]) -> None:
+    import json
+    import tempfile
+
+    try:
+        path = _cache_file(lang)
+        if path is None:
+            return
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".locale-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"stamp": stamp, "table": table}, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        return
 
 
 def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:

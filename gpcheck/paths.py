@@ -6,6 +6,7 @@ a checkout (or an editable install) has them at the top of the repository.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -25,3 +26,15 @@ def criteria_dir() -> Path:
 
 def templates_dir() -> Path:
     return data_dir("report_templates")
+
+
+def cache_dir() -> Path:
+    """Where gpcheck keeps what it can rebuild: `$XDG_CACHE_HOME/gpcheck`, else
+    `~/.cache/gpcheck`."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError as exc:  # no home folder at all: run without a cache
+            raise OSError(str(exc)) from None
+    return Path(base) / "gpcheck"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -247,10 +248,19 @@ def load_mapping(path: Path, text: str | None = None) -> dict[Any, Any]:
 
 def locate(text: str, loc: tuple[Any, ...]) -> tuple[int, int] | None:
     """Line and column (1-based) of the deepest node along `loc` (keys and list indices)."""
+    return locator(text)(loc)
+
+
+def locator(text: str) -> Callable[[tuple[Any, ...]], tuple[int, int] | None]:
+    """`locate` for many fields of one file: the node tree is composed once."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
-        return None
+        return lambda loc: None
+    return lambda loc: _find(root, loc)
+
+
+def _find(node: yaml.Node | None, loc: tuple[Any, ...]) -> tuple[int, int] | None:
     best = node
     for part in loc:
         nxt = _child(node, part)

@@ -34,6 +34,7 @@ def test_wheel_contains_criteria_and_report_templates(wheel: Path) -> None:
     assert len(criteria) == 13
     assert any(n.startswith("gpcheck/_data/report_templates/") for n in names)
     assert "gpcheck/locale/de.toml" in names
+    assert "gpcheck/_data/examples/workshop/jugend-macht-kiez.yaml" in names  # `gpcheck examples`
 
 
 def test_installed_wheel_runs_from_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
@@ -59,6 +60,11 @@ def test_installed_wheel_runs_from_outside_the_checkout(wheel: Path, tmp_path: P
     )
     names = [c["name"]["de"] for c in json.loads(run.stdout)["criteria"]]
     assert names[0] == "Zielgruppenbezug" and names[-1] == "Belege für Wirkungen und Kosten"
+    examples = subprocess.run(
+        [env_dir / "bin" / "gpcheck", "examples", "ex"], cwd=tmp_path, capture_output=True
+    )
+    assert examples.returncode == 0
+    assert (tmp_path / "ex" / "workshop" / "jugend-macht-kiez.yaml").is_file()
     where = subprocess.run(
         [python, "-c", "from gpcheck.paths import criteria_dir; print(criteria_dir())"],
         cwd=tmp_path,

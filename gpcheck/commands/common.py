@@ -2,6 +2,7 @@
 one place where a GpcheckError becomes a message on stderr and an exit code."""
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,8 +11,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from gpcheck.errors import ExitCode, GpcheckError
-from gpcheck.i18n import Lang, Translator, resolve_language
+from gpcheck.errors import ExitCode, GpcheckError, all_errors
+from gpcheck.i18n import LANGUAGES, Lang, Translator, known_language, resolve_language
+from gpcheck.sanitize import printable
 
 
 def argv_language(argv: list[str]) -> str | None:
@@ -28,9 +30,20 @@ HELP = Translator(resolve_language(argv_language(sys.argv)))
 
 
 def _check_lang(value: str | None) -> str | None:
-    if value is not None and value not in ("de", "en"):
-        raise typer.BadParameter("de | en")
+    """`--lang fr` is refused in one line, in the language of the user's environment."""
+    if value is not None and value not in LANGUAGES:
+        t = Translator(resolve_language())
+        sys.stderr.write(t("lang.bad_option", value=printable(value)) + "\n")
+        raise typer.Exit(int(ExitCode.USAGE))
     return value
+
+
+def warn_bad_env_language() -> None:
+    """GPCHECK_LANG=fr: one line saying so, then gpcheck goes on in the locale's language."""
+    value = os.environ.get("GPCHECK_LANG")
+    if value and known_language(value) is None:
+        t = Translator(resolve_language())
+        sys.stderr.write(t("lang.bad_env", value=printable(value)) + "\n")
 
 
 LangOption = Annotated[
@@ -75,9 +88,9 @@ class Env:
     @property
     def catalogue(self) -> Any:
         if self._catalogue is None:
-            from gpcheck.catalogue import load_catalogue
+            from gpcheck.catalogue_cache import cached_catalogue
 
-            self._catalogue = load_catalogue(self.catalogue_dir)
+            self._catalogue = cached_catalogue(self.catalogue_dir)
         return self._catalogue
 
     def for_files(self, languages: Iterable[str | None]) -> "Env":
@@ -93,18 +106,27 @@ def make_env(lang: str | None, catalogue: Path | None = None) -> Env:
     return Env(resolve_language(chosen), catalogue, chosen is not None)
 
 
+MAX_ERRORS_PER_FILE = 20
 MAX_ERROR_LINE = 1_000  # a key or value a file's author made huge must not flood the screen
 
 
 def print_error(exc: GpcheckError, lang: Lang) -> None:
-    """One line on stderr; never wrapped, never a traceback, never longer than a screenful."""
-    from gpcheck.sanitize import printable
-
-    line = printable(exc.format(Translator(lang)), keep_newlines=False)
-    if len(line) > MAX_ERROR_LINE:
-        line = line[: MAX_ERROR_LINE - 1] + "…"
-    sys.stderr.write(line + "\n")
+    """One line per problem on stderr (at most 20 per file, then "… and N more"); never
+    wrapped, never a traceback, no line longer than a screenful."""
+    t = Translator(lang)
+    problems = all_errors(exc)
+    lines = [_one_line(p.format(t)) for p in problems[:MAX_ERRORS_PER_FILE]]
+    rest = len(problems) - MAX_ERRORS_PER_FILE
+    if rest > 0:
+        more = t("error.and_more", n=rest)
+        lines.append(more if exc.path is None else _one_line(f"{exc.path}: {more}"))
+    sys.stderr.write("".join(line + "\n" for line in lines))
     sys.stderr.flush()
+
+
+def _one_line(text: str) -> str:
+    line = printable(text, keep_newlines=False)
+    return line if len(line) <= MAX_ERROR_LINE else line[: MAX_ERROR_LINE - 1] + "…"
 
 
 F = TypeVar("F", bound=Callable[..., Any])

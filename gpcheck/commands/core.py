@@ -1,4 +1,4 @@
-"""Commands for batch users: score, validate, criteria, init, schema."""
+"""Commands for batch users: score, validate, criteria, init, examples, schema."""
 
 import sys
 from enum import StrEnum
@@ -21,6 +21,7 @@ class ScoreFormat(StrEnum):
 PathsArg = Annotated[
     list[Path], typer.Argument(help=HELP("opt.paths"), show_default=False, metavar="PATH")
 ]
+EXAMPLE_FILE = "stadtteilmuetter-nordstadt.yaml"  # the filled German example of `init --example`
 StrictOption = Annotated[bool, typer.Option("--strict", help=HELP("opt.strict"))]
 
 
@@ -29,6 +30,7 @@ def register(app: typer.Typer) -> None:
     app.command("validate", help=HELP("validate.help"))(validate)
     app.command("criteria", help=HELP("criteria.help"))(criteria)
     app.command("init", help=HELP("init.help"))(init)
+    app.command("examples", help=HELP("examples.help"))(examples)
     app.command("schema", help=HELP("schema.help"))(schema)
 
 
@@ -140,26 +142,78 @@ def criteria(
 @handles_errors
 def init(
     file: Annotated[Path, typer.Argument(help=HELP("init.file_help"), dir_okay=False)],
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="TEXT", help=HELP("init.name_help"))
+    ] = None,
+    criteria: Annotated[
+        str | None, typer.Option("--criteria", metavar="ID,ID", help=HELP("init.criteria_help"))
+    ] = None,
+    example: Annotated[bool, typer.Option("--example", help=HELP("init.example_help"))] = False,
     force: Annotated[bool, typer.Option("--force", help=HELP("opt.force"))] = False,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     from gpcheck.atomic import write_atomic
-    from gpcheck.blank import blank_assessment
     from gpcheck.outputs import check_output
     from gpcheck.sanitize import printable
 
     env = make_env(lang, catalogue)
     check_output(file, force=force)
-    write_atomic(file, blank_assessment(env.catalogue, env.t))
+    if example:
+        from gpcheck.paths import data_dir
+
+        write_atomic(file, (data_dir("examples") / EXAMPLE_FILE).read_bytes())
+        print(env.t("init.example_written", path=printable(file)))
+        return
+    from gpcheck.blank import blank_assessment, name_from_file
+
+    chosen = env.catalogue.select(criteria) if criteria else None
+    text = blank_assessment(env.catalogue, env.t, name or name_from_file(file.stem), chosen)
+    write_atomic(file, text)
     print(env.t("init.written", path=printable(file)))
 
 
 @handles_errors
-def schema(lang: LangOption = None, catalogue: CatalogueOption = None) -> None:
-    import json
+def examples(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help=HELP("examples.dir_help"), file_okay=False)
+    ],
+    force: Annotated[bool, typer.Option("--force", help=HELP("opt.force"))] = False,
+    lang: LangOption = None,
+) -> None:
+    """Copy the example sets, so that every command can be tried without writing a file."""
+    from gpcheck.atomic import write_atomic
+    from gpcheck.paths import data_dir
 
-    from gpcheck.file_schema import assessment_schema
+    env = make_env(lang)
+    source = data_dir("examples")
+    files = sorted(p.relative_to(source) for p in source.rglob("*.yaml"))
+    if not force:
+        for rel in files:
+            if (folder / rel).exists():
+                raise GpcheckError("file_exists", path=folder / rel)
+    for rel in files:
+        target = folder / rel
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GpcheckError("cannot_write", path=target.parent, reason=exc.strerror) from None
+        write_atomic(target, (source / rel).read_bytes())
+    print(env.t("examples.written", n=len(files), dir=folder))
+    print(env.t("examples.next", dir=folder.as_posix().rstrip("/")))
+
+
+@handles_errors
+def schema(lang: LangOption = None, catalogue: CatalogueOption = None) -> None:
+    from gpcheck.catalogue_cache import cached_text
 
     env = make_env(lang, catalogue)
-    print(json.dumps(assessment_schema(env.catalogue), ensure_ascii=False, indent=2))
+
+    def make() -> str:
+        import json
+
+        from gpcheck.file_schema import assessment_schema
+
+        return json.dumps(assessment_schema(env.catalogue), ensure_ascii=False, indent=2)
+
+    print(cached_text("schema", catalogue, make))
