@@ -52,7 +52,7 @@ def test_every_file_a_readme_example_reads_exists_or_is_made_before() -> None:
             made.add(command.split(" > ")[1].strip())
         for i, arg in enumerate(args):
             before = args[i - 1] if i else ""
-            if before in ("-o", "--output") or args[0] in ("init", "examples", "assess"):
+            if before in ("-o", "--output") or args[0] in ("init", "examples", "assess", "serve"):
                 made.add(arg.rstrip("/"))
                 continue
             if arg.startswith("-") or not (arg.endswith((".yaml", "/")) or "/" in arg):
