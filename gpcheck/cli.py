@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from gpcheck import __version__
-from gpcheck.commands import assess, core, facilitator, report, serve
+from gpcheck.commands import assess, consensus, core, facilitator, report, serve
 from gpcheck.commands.common import HELP, LangOption, set_default_language, warn_bad_env_language
 from gpcheck.helpformat import PlainCommand, PlainGroup
 
@@ -46,6 +46,7 @@ def _root(
 core.register(app)
 assess.register(app)
 facilitator.register(app)
+consensus.register(app)
 report.register(app)
 serve.register(app)
 for _info in app.registered_commands:  # every command gets the conventional help

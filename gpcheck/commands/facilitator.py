@@ -24,10 +24,6 @@ class OutFormat(StrEnum):
     md = "md"
 
 
-class Take(StrEnum):
-    median = "median"
-
-
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -50,7 +46,6 @@ WorkshopDateOption = Annotated[
 
 def register(app: typer.Typer) -> None:
     app.command("workshop", help=HELP("facilitator.workshop.help"))(workshop)
-    app.command("consensus", help=HELP("facilitator.consensus.help"))(consensus)
     app.command("compare", help=HELP("facilitator.compare.help"))(compare)
     app.command("worksheet", help=HELP("facilitator.worksheet.help"))(worksheet)
 
@@ -62,7 +57,7 @@ def _load(path: Path, catalogue: Any) -> Any:
     return score(load_assessment(path, catalogue), catalogue)
 
 
-def _files(paths: list[Path]) -> list[Path]:
+def input_files(paths: list[Path]) -> list[Path]:
     """Folders expanded (sorted); a folder without assessment files is an error."""
     from gpcheck.batch import expand_paths
 
@@ -91,21 +86,17 @@ def _target(
 
 
 def _workshop_date(value: str | None, t: Any) -> Any:
-    """`2026-11-20` or `20.11.2026` → a date; anything else is a usage error."""
-    import datetime as dt
+    """A date as people write it (`20.11.2026`, `2026-11-20`, …); else a usage error."""
+    from gpcheck.dates import DateError, parse_date
 
-    if value is None:
-        return None
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise GpcheckError(
-        "usage",
-        message=t("facilitator.workshop_date_invalid", value=value),
-        exit_code=ExitCode.USAGE,
-    )
+    try:
+        return parse_date(value or "", t.lang)
+    except DateError:
+        raise GpcheckError(
+            "usage",
+            message=t("facilitator.workshop_date_invalid", value=value),
+            exit_code=ExitCode.USAGE,
+        ) from None
 
 
 def printable(value: Any) -> str:
@@ -114,13 +105,13 @@ def printable(value: Any) -> str:
     return shown(value, keep_newlines=False)
 
 
-def _print(renderable: Any) -> None:
+def show(renderable: Any) -> None:
     from gpcheck.sanitize import console
 
     console().print(renderable)
 
 
-def _warn(text: str) -> None:
+def warn(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
@@ -155,7 +146,7 @@ def workshop(
     chosen = select_criteria(cat, criteria)
     day = _workshop_date(workshop_date, env.t)
     results, loaded, failed = [], [], 0
-    files = _files(paths)
+    files = input_files(paths)
     for path in files:
         try:
             results.append(_load(path, cat))
@@ -171,11 +162,11 @@ def workshop(
     key = _key_path(output, files, force) if anonymous else None
     if len(ws.catalogue_refs) > 1:
         refs = ", ".join(ws.catalogue_refs)
-        _warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
+        warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
     if output is None and format is None:
         from gpcheck.facilitator.view import workshop_view
 
-        _print(workshop_view(ws, env.t, profile=profile, workshop_date=day))
+        show(workshop_view(ws, env.t, profile=profile, workshop_date=day))
     else:
         options = {"profile": profile, "workshop_date": day}
         guard = Guard(files, force)
@@ -185,7 +176,7 @@ def workshop(
     if failed:
         from gpcheck.facilitator.context import plural
 
-        _warn(plural(env.t, "facilitator.workshop.errors_summary", failed))
+        warn(plural(env.t, "facilitator.workshop.errors_summary", failed))
         raise typer.Exit(int(ExitCode.INVALID))
 
 
@@ -229,7 +220,7 @@ def _write_key(key: Path, results: list[Any], files: list[Path], secret: bytes, 
             env.t("safety.key_line", letter=letter(position), project=project, file=files[index])
         )
     write_atomic(key, "\n".join(lines) + "\n", mode=0o600)
-    _warn(env.t("safety.key_written", path=printable(key)))
+    warn(env.t("safety.key_written", path=printable(key)))
 
 
 def _write_rendered(
@@ -262,134 +253,6 @@ def _write_rendered(
 
 
 @handles_errors
-def consensus(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH", help=HELP("facilitator.consensus.paths_help"), show_default=False
-        ),
-    ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=HELP("facilitator.consensus.output_help"),
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = Path("consensus.yaml"),
-    take: Annotated[
-        Take | None, typer.Option("--take", help=HELP("facilitator.consensus.take_help"))
-    ] = None,
-    force: ForceOption = False,
-    lang: LangOption = None,
-    catalogue: CatalogueOption = None,
-) -> None:
-    from gpcheck.assessment import load_assessment
-    from gpcheck.facilitator.consensus import panel
-    from gpcheck.facilitator.view import consensus_view
-    from gpcheck.outputs import check_output
-
-    env = make_env(lang, catalogue)
-    cat = env.catalogue
-    files = _files(paths)
-    check_output(output, files, force=force)
-    sources = [(str(p), load_assessment(p, cat)) for p in files]
-    p = panel(sources, cat)
-    env = env.for_files(a.language for _, a in sources)
-    _print(consensus_view(p, env.t))
-    decisions: dict[str, Any] = {}
-    try:
-        _decide(p, take, env, decisions)
-    except KeyboardInterrupt:
-        _save_unfinished(p, decisions, output, env, files)
-    _write_consensus(p, decisions, output, env, files)
-
-
-def _save_unfinished(
-    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
-) -> None:
-    """Ctrl-C while choosing: the decisions made so far go to `<output>.unfinished.yaml`."""
-    if not decisions:
-        raise KeyboardInterrupt
-    from gpcheck.assessment import dump_assessment
-    from gpcheck.outputs import free_name, save_or_rescue
-
-    result = _consensus_result(p, decisions, env)
-    draft = free_name(output.with_name(f"{output.stem}.unfinished{output.suffix}"))
-    draft = save_or_rescue(draft, dump_assessment(result), inputs)
-    raise GpcheckError(
-        "consensus_unfinished", path=draft, n=len(decisions), exit_code=ExitCode.INTERRUPTED
-    )
-
-
-def _decide(p: Any, take: Take | None, env: Any, decisions: dict[str, Any]) -> None:
-    """--take median, else the facilitator's choice in the terminal (which needs one).
-
-    Fills `decisions` one by one, so that what was decided survives a Ctrl-C.
-    """
-    open_rows = p.open_rows()
-    if not open_rows:
-        return
-    if take is Take.median:
-        from gpcheck.facilitator.consensus import take_median
-
-        decisions.update(take_median(p))
-        return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        from gpcheck.facilitator.context import plural
-
-        raise GpcheckError(
-            "usage",
-            message=plural(env.t, "facilitator.consensus.needs_choice", len(open_rows)),
-            exit_code=ExitCode.USAGE,
-        )
-    from gpcheck.facilitator.choose import choose
-
-    choose(p, env.catalogue, env.t, into=decisions)
-
-
-def _consensus_result(p: Any, decisions: dict[str, Any], env: Any) -> Any:
-    from gpcheck.facilitator.consensus import consensus_assessment
-
-    na_reason = env.t("facilitator.consensus.reason_na_majority")
-    return consensus_assessment(p, decisions, env.catalogue, not_applicable_reason=na_reason)
-
-
-def _write_consensus(
-    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
-) -> None:
-    """Save the agreed file; if it cannot be written, the choices made are never lost."""
-    from gpcheck.assessment import dump_assessment
-    from gpcheck.facilitator.view import consensus_written
-    from gpcheck.outputs import save_or_rescue
-
-    result = _consensus_result(p, decisions, env)
-    ask = _ask_other_path(env) if sys.stdin.isatty() and sys.stdout.isatty() else None
-    output = save_or_rescue(output, dump_assessment(result), inputs, ask)
-    _print(consensus_written(output, result, env.catalogue, env.t))
-
-
-def _ask_other_path(env: Any) -> Any:
-    """In a terminal: show why the file could not be written and ask for another path."""
-
-    def ask(problem: GpcheckError) -> Path:
-        import questionary
-
-        from gpcheck.commands.common import print_error
-
-        print_error(problem, env.lang)
-        answer = questionary.path(
-            env.t("safety.ask_other_path"), validate=lambda text: bool(text.strip())
-        ).unsafe_ask()
-        return Path(answer.strip()).expanduser()
-
-    return ask
-
-
-@handles_errors
 def compare(
     old: Annotated[Path, typer.Argument(metavar="OLD", help=HELP("facilitator.compare.old_help"))],
     new: Annotated[Path, typer.Argument(metavar="NEW", help=HELP("facilitator.compare.new_help"))],
@@ -407,12 +270,12 @@ def compare(
     if output is None and format is None:
         from gpcheck.facilitator.view import compare_view
 
-        _print(compare_view(cmp, env.t))
+        show(compare_view(cmp, env.t))
         return
     from gpcheck.facilitator.context import compare_warnings
 
     for warning in compare_warnings(cmp, env.t):
-        _warn(printable(warning))
+        warn(printable(warning))
     _write_rendered("compare", cmp, output, format, env, Guard([old, new], force))
 
 
