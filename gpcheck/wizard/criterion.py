@@ -240,25 +240,21 @@ class OneCriterion:
     def _step_fields(self, index: int, start: int = 0) -> Any:
         """Text, owner and due date of step `index`, from `start` (1: the owner)."""
 
-        def action() -> Any:
-            text = keeping(
-                lambda t: self._set_step(index, action=t),
-                self.ask.ask_action,
-                self.answer.plan[index].action,
-            )
-            if text is not BACK:
-                self._set_step(index, action=text)
-            return text
+        def typed(field: str, ask: Any) -> Any:
+            """A text field of the step, saved on Enter, and as typed so far on Ctrl-C."""
 
-        def owner() -> Any:
-            value = keeping(
-                lambda t: self._set_step(index, owner=t),
-                self.ask.ask_owner,
-                self.answer.plan[index].owner,
-            )
-            if value is not BACK:
-                self._set_step(index, owner=value)
-            return value
+            def run() -> Any:
+                def save(text: Any) -> None:
+                    self._set_step(index, **{field: text})
+
+                value = keeping(save, ask, getattr(self.answer.plan[index], field))
+                if value is not BACK:
+                    save(value)
+                return value
+
+            return run
+
+        action, owner = typed("action", self.ask.ask_action), typed("owner", self.ask.ask_owner)
 
         def due() -> Any:
             value = self.ask.ask_due(self.answer.plan[index].due)

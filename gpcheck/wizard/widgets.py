@@ -138,6 +138,12 @@ def _question(
     return [*out, ("class:pointer", "\n  › ") if below else ("", " ")]
 
 
+def _pause_and_back(bindings: KeyBindings) -> None:
+    """Ctrl-C pauses the wizard, Esc goes one question back: the same in every list."""
+    bindings.add("c-c", eager=True)(lambda e: e.app.exit(exception=Interrupted("")))
+    bindings.add("escape", eager=True)(lambda e: e.app.exit(result=Back()))
+
+
 def text_input(
     message: str,
     *,
@@ -236,13 +242,7 @@ def choose(
     bindings.add("c-p", eager=True)(lambda e: move(-1))
     bindings.add("c-n", eager=True)(lambda e: move(1))
 
-    @bindings.add("c-c", eager=True)
-    def _interrupt(event: Any) -> None:
-        event.app.exit(exception=Interrupted(""))
-
-    @bindings.add("escape", eager=True)
-    def _back(event: Any) -> None:
-        event.app.exit(result=Back())
+    _pause_and_back(bindings)
 
     @bindings.add("enter", eager=True)
     def _pick(event: Any) -> None:
@@ -350,13 +350,7 @@ def yes_no(
         state["answer"] = answer
         event.app.exit(result=answer)
 
-    @bindings.add("c-c", eager=True)
-    def _interrupt(event: Any) -> None:
-        event.app.exit(exception=Interrupted(""))
-
-    @bindings.add("escape", eager=True)
-    def _back(event: Any) -> None:
-        event.app.exit(result=Back())
+    _pause_and_back(bindings)
 
     for key in {yes_key, yes_key.upper(), "y", "Y"}:
         bindings.add(key)(lambda event: finish(event, True))
