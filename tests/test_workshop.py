@@ -142,3 +142,19 @@ def test_catalogue_refs_lists_every_version_named(catalogue) -> None:
 def test_an_empty_group_gives_an_empty_summary() -> None:
     ws = workshop([])
     assert ws.projects == () and ws.summaries == () and ws.hardest == ()
+
+
+def test_files_answered_against_version_1_are_named_once(cli, tmp_path) -> None:
+    """A group of files pinned to kgc-2021@1 is scored with @2; the facilitator is told."""
+    for src in sorted(WORKSHOP.glob("*.yaml"))[:2]:
+        text = src.read_text(encoding="utf-8").replace("kgc-2021@2", "kgc-2021@1")
+        (tmp_path / src.name).write_text(text, encoding="utf-8")
+    result = cli("workshop", str(tmp_path), "--lang", "en")
+    assert result.exit_code == 0
+    notice = "answered against catalogue versions kgc-2021@1; they are scored with kgc-2021@2"
+    assert " ".join(result.output.split()).count(notice) == 1
+
+
+def test_a_workshop_of_current_files_has_no_version_notice(cli) -> None:
+    result = cli("workshop", str(WORKSHOP), "--lang", "en")
+    assert result.exit_code == 0 and "catalogue versions" not in result.output

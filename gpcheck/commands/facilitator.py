@@ -160,9 +160,10 @@ def workshop(
     secret = secrets.token_bytes(32)  # new letters every run; only the key file tells
     ws = summarise(results, chosen, anonymous=anonymous, secret=secret)
     key = _key_path(output, files, force) if anonymous else None
-    if len(ws.catalogue_refs) > 1:
-        refs = ", ".join(ws.catalogue_refs)
-        warn(env.t("facilitator.catalogue_versions", refs=refs, ref=cat.ref))
+    from gpcheck.facilitator.context import refs_warning
+
+    if notice := refs_warning(ws, cat, env.t):
+        warn(notice)
     if output is None and format is None:
         from gpcheck.facilitator.view import workshop_view
 

@@ -154,7 +154,7 @@ def workshop_context(
             "hardest": [_summary(s, scale, slots, t) for s in ws.hardest],
             "hints": [_hint(h, ws, t) for h in ws.hints],
             "subtitle": _subtitle(ws, t),
-            "refs_warning": _refs_warning(ws, catalogue, t),
+            "refs_warning": refs_warning(ws, catalogue, t),
         }
     )
     return ctx
@@ -226,8 +226,9 @@ def _subtitle(ws: Workshop, t: Translator) -> str:
     return t("facilitator.workshop.subtitle", projects=projects, date=span)
 
 
-def _refs_warning(ws: Workshop, catalogue: Catalogue, t: Translator) -> str | None:
-    if len(ws.catalogue_refs) < 2:
+def refs_warning(ws: Workshop, catalogue: Catalogue, t: Translator) -> str | None:
+    """Said once when any file was answered against another catalogue version (e.g. @1)."""
+    if set(ws.catalogue_refs) <= {catalogue.ref}:
         return None
     refs = ", ".join(ws.catalogue_refs)
     return t("facilitator.catalogue_versions", refs=refs, ref=catalogue.ref)
