@@ -320,3 +320,12 @@ def test_without_a_file_an_unfinished_one_is_offered_and_continued(run, tmp_path
     offered = [("ask_open", lambda files: files[0][0])]
     code, _ = run(offered + criteria(STAGES[3:]) + FINISH)
     assert code == 0 and load_assessment(path, catalogue).progress.finished
+
+
+def test_a_file_answered_against_version_1_says_so_in_the_overview(run, tmp_path):
+    path = tmp_path / "old.yaml"
+    run(project() + criteria(STAGES) + FINISH, file=path)
+    path.write_text(path.read_text().replace("kgc-2021@2", "kgc-2021@1"))
+    opened = [("ask_existing", lambda p, answered, n, finished: "review")]
+    _, out = run([*opened, ("ask_review", KeyboardInterrupt())], file=path)
+    assert "Answered against version 1 of the catalogue, scored with version 2." in out

@@ -22,7 +22,7 @@ from gpcheck import formatting
 from gpcheck.assessment import Answer, PlanStep
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.errors import GpcheckError
-from gpcheck.formatting import good_practice_line, whole
+from gpcheck.formatting import good_practice_line, older_catalogue_note, whole
 from gpcheck.i18n import Translator
 from gpcheck.sanitize import markup, printable
 from gpcheck.scoring import Result
@@ -241,6 +241,8 @@ class Screens:
         self.line(t("wizard.star_line"), "dim")
         if len(shown) < len(self.catalogue):
             self.line(t("wizard.scope_line", n=len(shown), total=len(self.catalogue)), "dim")
+        if older := older_catalogue_note(result, t):
+            self.line(older, "dim")
         if result.hints:
             self.line(t("wizard.hints_title"), "bold")
             self.console.print(bullets([h.question(t.lang) for h in result.hints], "→"))
