@@ -1,7 +1,8 @@
 """From a scored Result to the plain data the report templates show.
 
 Every decision about content lives here (language, number and date formats, redaction, sort
-order), so the templates only lay it out and all three formats show the same facts.
+order, which criteria the brief report puts in focus), so the templates only lay it out and all
+three formats show the same facts.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from gpcheck.assessment import Answer
 from gpcheck.formatting import date, number, signed
 from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult, Result
+
+FOCUS_MAX = 3  # the brief report discusses at most this many criteria in depth
 
 
 @dataclass(frozen=True)
@@ -48,11 +51,13 @@ class Row:
     stage: int | None
     top: int
     score: str | None
+    score_value: float | None
     stage_title: str | None
     strength: bool
     strength_from: int
     target: int | None
     target_title: str | None
+    open_target: bool  # a target above the current stage
     next_stage: int | None
     next_title: str | None
     next_description: str | None
@@ -69,10 +74,35 @@ class Row:
     plan: tuple[Step, ...] = field(default=())
 
 
+def focus_rows(rows: list[Row]) -> list[Row]:
+    """The criteria the brief report discusses: first those with a target above their stage,
+    then the others below their strength stage; lowest score first in each group, ties in
+    catalogue order."""
+
+    def lowest(r: Row) -> float:
+        return r.score_value if r.score_value is not None else 0.0
+
+    assessed = [r for r in rows if r.status == "assessed"]
+    targeted = sorted((r for r in assessed if r.open_target), key=lowest)
+    others = sorted((r for r in assessed if not r.open_target and not r.strength), key=lowest)
+    return (targeted + others)[:FOCUS_MAX]
+
+
 def build_context(
-    result: Result, *, lang: str, redact: bool = False, comparison: Any = None
+    result: Result,
+    *,
+    lang: str,
+    redact: bool = False,
+    comparison: Any = None,
+    full: bool = False,
+    printed: dt.date | None = None,
+    workshop: dt.date | None = None,
 ) -> dict[str, Any]:
-    """All the data of one report; `comparison` (facilitator.compare.Comparison) is optional."""
+    """All the data of one report; `comparison` (facilitator.compare.Comparison) is optional.
+
+    `full` adds the criterion pages; `printed` is the date the report is made (today unless
+    given, so golden files can pin it); `workshop` the date of the learning workshop, if known.
+    """
     t = Translator("de" if lang == "de" else "en")
     a = result.assessment
     info = result.catalogue.info
@@ -84,10 +114,14 @@ def build_context(
         (s for r in rows for s in r.plan),
         key=lambda s: (s.due_sort is None, s.due_sort or dt.date.min, s.number),
     )
+    focus = focus_rows(rows)
     return {
         "lang": t.lang,
         "t": t,
         "redacted": redact,
+        "full": full,
+        "printed": date(printed or dt.date.today(), t.lang),
+        "workshop": date(workshop, t.lang),
         "project": _project(result, t.lang, redact),
         "catalogue": {
             "id": info.id,
@@ -105,6 +139,12 @@ def build_context(
         "candidate": result.good_practice_candidate,
         "min_strengths": info.good_practice_min_strengths,
         "priorities": [by_id[i] for i in result.priorities],
+        "focus": focus,
+        "other_targets": [r for r in assessed if r.open_target and r not in focus],
+        "other_below": [
+            r for r in assessed if not (r.strength or r.open_target) and r not in focus
+        ],
+        "plan_fits_page": _plan_fits_page(plan),
         "not_applicable": [r for r in rows if r.status == "not_applicable"],
         "missing": [r for r in rows if r.status == "missing" and r.id in scope],
         "out_of_scope": [r for r in rows if r.status == "missing" and r.id not in scope],
@@ -116,6 +156,15 @@ def build_context(
         "signed": lambda v: signed(v, t.lang),
         "trend_text": lambda row: _trend_text(row, t),
     }
+
+
+def _plan_fits_page(plan: list[Step]) -> bool:
+    """Whether the action plan table fits on one page with room for notes: then the plan
+    page is one page high and ruled to its foot; a longer plan flows over pages instead."""
+    lines = 0
+    for s in plan:
+        lines += max(1, -(-len(s.action) // 42), -(-len(s.criterion) // 22)) + 1
+    return lines <= 60
 
 
 def _trend_text(row: Any, t: Translator) -> str:
@@ -164,11 +213,13 @@ def _row(
         stage=cr.stage,
         top=c.top,
         score=number(cr.score, lang),
+        score_value=cr.score,
         stage_title=title(cr.stage),
         strength=cr.strength,
         strength_from=c.strength_from,
         target=cr.target,
         target_title=title(cr.target),
+        open_target=cr.target is not None and cr.stage is not None and cr.target > cr.stage,
         next_stage=nxt,
         next_title=title(nxt),
         next_description=None if nxt is None else cat.stage(c, nxt).description(lang),
