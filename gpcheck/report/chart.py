@@ -18,7 +18,7 @@ from html import escape
 from gpcheck.i18n import Translator
 from gpcheck.scoring import Result
 
-WIDTH, RADIUS, MARGIN_Y = 720, 165, 66
+WIDTH, RADIUS, MARGIN_Y = 720, 165, 48
 CX = WIDTH / 2
 LABEL_GAP = 20  # rim to label: more than a point's radius plus the text's own margin
 TICK = 5  # half length of a stage tick mark

@@ -17,6 +17,7 @@ from gpcheck.i18n import Translator
 from gpcheck.scoring import CriterionResult, Result
 
 FOCUS_MAX = 3  # the brief report discusses at most this many criteria in depth
+CHART_MM, CHART_MIN_MM = 150, 120  # printed chart width: large enough to project
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def build_context(
             r for r in assessed if not (r.strength or r.open_target) and r not in focus
         ],
         "plan_fits_page": _plan_fits_page(plan),
+        "chart_mm": chart_width(result, redact),
         "not_applicable": [r for r in rows if r.status == "not_applicable"],
         "missing": [r for r in rows if r.status == "missing" and r.id in scope],
         "out_of_scope": [r for r in rows if r.status == "missing" and r.id not in scope],
@@ -156,6 +158,17 @@ def build_context(
         "signed": lambda v: signed(v, t.lang),
         "trend_text": lambda row: _trend_text(row, t),
     }
+
+
+def chart_width(result: Result, redact: bool) -> int:
+    """The printed chart's width in mm, so that the title block, the chart and the whole stage
+    table share the first page: each extra line of a long title or fact costs chart height."""
+    p = result.assessment.project
+    where = ", ".join(x for x in (p.organisation, p.location) if x)
+    people = "" if redact else ", ".join(p.assessors)
+    extra_title = -(-len(p.name) // 38) - 1
+    extra_facts = max(-(-len(where) // 40), -(-len(people) // 30), 1) - 1
+    return max(CHART_MIN_MM, CHART_MM - 9 * extra_title - 4 * extra_facts)
 
 
 def _plan_fits_page(plan: list[Step]) -> bool:
