@@ -117,7 +117,7 @@ def test_pdf_is_tagged_with_language_and_title(brief_de) -> None:
     ],
     ids=["example-de", "rich-de", "rich-en", "example-de-full"],
 )
-def test_no_page_ends_with_a_heading(
+def test_no_page_ends_with_a_heading_or_holds_only_an_overflow(
     catalogue, tmp_path: Path, path: Path, lang: str, full: bool
 ) -> None:
     titles = headings(path, catalogue, lang, full=full)
@@ -131,7 +131,7 @@ def test_no_page_ends_with_a_heading(
             for line in page_lines(pdf, page)
             if not footer.match(line) and line != result.assessment.project.name
         ]
-        assert lines, f"page {page} is empty"
+        assert len(lines) >= 6, f"page {page} holds only an overflow: {lines}"
         assert lines[-1] not in titles, f"page {page} ends with the heading {lines[-1]!r}"
 
 
