@@ -45,7 +45,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 def assessment(i: int, rng: random.Random) -> str:
     lines = [
         "gpcheck: 1",
-        "catalogue: kgc-2021@1",
+        "catalogue: kgc-2021@2",
         "language: de",
         "project:",
         f"  name: Projekt {i} – Gesundheit im Stadtteil",

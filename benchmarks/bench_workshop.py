@@ -29,7 +29,7 @@ TOPS = {c.id: c.top for c in load_catalogue()}
 def assessment(i: int, rng: random.Random) -> str:
     lines = [
         "gpcheck: 1",
-        "catalogue: kgc-2021@1",
+        "catalogue: kgc-2021@2",
         "language: de",
         "project:",
         f"  name: Projekt Nummer {i}",

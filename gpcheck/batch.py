@@ -57,15 +57,20 @@ def _walk_sorted(folder: Path) -> Iterator[Path]:
 
 
 def record(result: Result, path: str) -> dict[str, Any]:
-    """The JSON object for one scored file."""
+    """The JSON object for one scored file. Scores are rounded to 2 decimals here, for
+    display; the result keeps them exact. `catalogue` is the version the file was answered
+    against; `scored_with` the one it is scored with (they differ for pinned older files)."""
     a = result.assessment
     return {
         "file": path,
         "project": a.project.name,
         "catalogue": a.catalogue or result.catalogue.ref,
+        "scored_with": result.catalogue.ref,
         "complete": result.complete,
-        "profile": result.profile,
+        "profile": _two(result.profile),
         "good_practice_candidate": result.good_practice_candidate,
+        "base_criteria": list(result.good_practice.base),
+        "base_criteria_strong": list(result.good_practice.base_strong),
         "strengths": list(result.strengths),
         "priorities": list(result.priorities),
         "criteria": [
@@ -75,12 +80,16 @@ def record(result: Result, path: str) -> dict[str, Any]:
                 "status": r.status,
                 "stage": r.stage,
                 "stages": r.stages,
-                "score": r.score,
+                "score": _two(r.score),
                 "strength": r.strength,
             }
             for r in result.criteria
         ],
     }
+
+
+def _two(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def score_file(path: Path, catalogue: Catalogue, strict: bool = False) -> Outcome:

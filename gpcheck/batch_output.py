@@ -9,10 +9,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import IO, Any
 
 from gpcheck.catalogue import Catalogue
+from gpcheck.formatting import version_note, whole
 from gpcheck.i18n import Translator
+from gpcheck.sanitize import csv_cell, printable
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
@@ -33,20 +36,23 @@ def write_json(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
 
 
 def csv_header(catalogue: Catalogue) -> list[str]:
-    head = ["file", "project", "profile", "candidate"]
+    head = ["file", "project", "profile", "base_criteria_strong", "good_practice_candidate"]
     for cid in catalogue.ids:
         head += [f"{cid}_stage", f"{cid}_score"]
     return head
 
 
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str], catalogue: Catalogue) -> None:
+    """One row per file; `base_criteria_strong` is a count (0–3), `good_practice_candidate`
+    yes/no for spreadsheets that filter on it (documented as a prompt, not a verdict)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(csv_header(catalogue))
     for rec in records:
         row = [
-            rec["file"],
-            rec["project"],
+            csv_cell(rec["file"]),
+            csv_cell(rec["project"]),
             _blank(rec["profile"]),
+            len(rec["base_criteria_strong"]),
             "yes" if rec["good_practice_candidate"] else "no",
         ]
         by_id = {c["id"]: c for c in rec["criteria"]}
@@ -73,28 +79,48 @@ def stage_cell(c: dict[str, Any], t: Translator) -> str:
     return f"[bold green]{text}[/bold green]" if c["strength"] else text
 
 
-def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> tuple[str, ...]:
-    """The cells of one table row (rich markup), kept instead of the whole record."""
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """What the table keeps of one record: names, the file's catalogue, the cells (markup)."""
+
+    project: str
+    file: str
+    catalogue: str
+    cells: tuple[str, ...]
+
+
+def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> TableRow:
+    """The cells of one table row (rich markup), kept instead of the whole record. The profile
+    is a whole number for people; the base column says how many base criteria in view are
+    strengths, no verdict."""
     cells = {c["id"]: c for c in rec["criteria"]}
-    profile = "—" if rec["profile"] is None else f"{rec['profile']:.1f}"
+    profile = "—" if rec["profile"] is None else whole(rec["profile"])
     if not rec["complete"]:
         profile += "*"
-    return (
-        rec["project"],
-        profile,
-        *(stage_cell(cells[c.id], t) for c in catalogue),
-        str(len(rec["strengths"])),
-        "✓" if rec["good_practice_candidate"] else "",
+    base = rec["base_criteria"]
+    return TableRow(
+        project=rec["project"],
+        file=rec["file"],
+        catalogue=rec["catalogue"],
+        cells=(
+            profile,
+            *(stage_cell(cells[c.id], t) for c in catalogue),
+            str(len(rec["strengths"])),
+            f"{len(rec['base_criteria_strong'])}/{len(base)}" if base else "—",
+        ),
     )
 
 
-def render_table(rows: list[tuple[str, ...]], catalogue: Catalogue, t: Translator) -> Any:
-    """A rich renderable: one row per file, one column per criterion (by number)."""
+def render_table(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> Any:
+    """A rich renderable: one row per file, one column per criterion (by number), then the
+    legend in short names, the notes, the version note (once) and the disclaimer (once)."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    names = [r.project for r in rows]
+    show_files = len(set(names)) < len(names)  # two files with one project name: tell apart
     table = Table(
         title=t("score.title", n=len(rows)),
         title_justify="left",
@@ -103,13 +129,37 @@ def render_table(rows: list[tuple[str, ...]], catalogue: Catalogue, t: Translato
         pad_edge=False,
     )
     table.add_column(t("common.project"), overflow="fold", min_width=14)
+    if show_files:
+        table.add_column(t("common.file"), overflow="fold", min_width=10)
     table.add_column(t("common.profile"), justify="right", no_wrap=True)
     for c in catalogue:
         table.add_column(str(c.number), justify="center", no_wrap=True, min_width=3)
     table.add_column("★", justify="right", no_wrap=True)
-    table.add_column("GP", justify="center", no_wrap=True, min_width=3)
-    for project, *cells in rows:
-        table.add_row(Text(project), *cells)
-    legend = " · ".join(f"{c.number} {c.name(t.lang)}" for c in catalogue)
-    notes = Text(t("score.legend", min=catalogue.info.good_practice_min_strengths), style="dim")
-    return Group(table, Text(legend, style="dim"), notes)
+    table.add_column(t("score.base_column"), justify="center", no_wrap=True, min_width=3)
+    for row in rows:
+        head = [Text(printable(row.project, keep_newlines=False))]
+        if show_files:
+            head.append(Text(printable(row.file, keep_newlines=False), style="dim"))
+        table.add_row(*head, *row.cells)
+    legend = " · ".join(f"{c.number} {c.short_name(t.lang)}" for c in catalogue)
+    rule = catalogue.info.good_practice
+    base_names = ", ".join(catalogue.get(cid).name(t.lang) for cid in rule.base)
+    parts: list[Any] = [
+        table,
+        Text(legend, style="dim"),
+        Text(t("score.legend", base=base_names, further=rule.further), style="dim"),
+    ]
+    older = _older_note(rows, catalogue, t)
+    if older:
+        parts.append(Text(older, style="yellow"))
+    parts.append(Text(catalogue.info.disclaimer(t.lang), style="dim italic"))
+    return Group(*parts)
+
+
+def _older_note(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> str | None:
+    """One line for the files answered against another catalogue version than this one."""
+    older = [r.catalogue for r in rows if r.catalogue != catalogue.ref]
+    if not older:
+        return None
+    notes = [version_note(ref, catalogue.ref, t) for ref in sorted(set(older))]
+    return t("score.older_files", n=len(older), note=" ".join(notes))

@@ -3,10 +3,16 @@
 A catalogue folder holds `catalogue.yaml` (id, version, source, the Good-Practice rule, the
 consistency hints) and one file per criterion. Everything is validated at load time, so a typo
 in a criterion file is reported with its file and line, not found later in a report.
+
+Criteria are named in many ways by people (files, `--criteria`, `criteria ID`): by id, number,
+German alias, pre-2021 name or the printed name, in any case, with umlauts or their `ae` forms,
+with hyphens or spaces. `normalise_key` folds all of these onto one form.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -41,17 +47,23 @@ class Text(_Strict):
 class Stage(_Strict):
     title: Text
     description: Text
+    hint: Text = Field(description="what to look for / what takes you to the next rung")
 
 
 class Criterion(_Strict):
     number: int = Field(ge=1)
     id: Id
-    aliases: list[Id] = []
+    aliases: list[Id] = Field(default=[], description="German and pre-2021 names, normalised")
     name: Text
+    short_name: Text = Field(description="for narrow columns")
     summary: Text
     definition: Text
+    not_addressed: Stage | None = Field(
+        default=None, description="stage 0 of this criterion, where the shared one does not fit"
+    )
     stages: list[Stage] = Field(min_length=1, description="stages 1..top; stage 0 is shared")
-    strength_from: int = Field(ge=1)
+    strength_from: int = Field(ge=1, description="gpcheck's own aid, not a term of the Verbund")
+    strength_note: Text = Field(description="why the strength starts at that stage")
     questions: list[Text] = Field(min_length=2, max_length=4)
     related: list[Id] = []
     note: Text | None = None
@@ -62,11 +74,26 @@ class Criterion(_Strict):
 
 
 class ConsistencyHint(_Strict):
-    """Two linked criteria whose scores should not drift far apart (a question, not an error)."""
+    """Two linked criteria whose scores should not drift far apart (a question, not an error).
+
+    The question depends on which side is the higher one: a precisely described group with a
+    hard-to-reach offer asks something else than an open offer for a vaguely described group.
+    """
 
     criteria: tuple[Id, Id]
     min_gap: float = Field(gt=0, le=100, description="score points apart that trigger the hint")
-    question: Text
+    if_first_higher: Text
+    if_second_higher: Text
+
+
+class GoodPracticeRule(_Strict):
+    """The line public summaries of the Praxisdatenbank selection name as a minimum: the base
+    criteria are strengths and at least `further` other criteria are, too. A prompt for a
+    conversation with the state's coordination office, never a verdict."""
+
+    base: list[Id] = Field(min_length=1)
+    further: int = Field(ge=0)
+    source: Text
 
 
 class CatalogueInfo(_Strict):
@@ -75,7 +102,7 @@ class CatalogueInfo(_Strict):
     title: Text
     source: Text
     disclaimer: Text
-    good_practice_min_strengths: int = Field(ge=1)
+    good_practice: GoodPracticeRule
     not_addressed: Stage
     consistency: list[ConsistencyHint] = []
 
@@ -89,7 +116,7 @@ class Catalogue:
         self.folder = folder
         self._by_key: dict[str, Criterion] = {}
         for c in self.criteria:
-            for key in (c.id, *c.aliases, str(c.number)):
+            for key in criterion_keys(c):
                 self._by_key[key] = c
 
     @property
@@ -104,38 +131,61 @@ class Catalogue:
         return len(self.criteria)
 
     def find(self, key: object) -> Criterion | None:
-        """Look up a criterion by id, alias or number (int or digit string); None if unknown."""
-        if isinstance(key, bool):
+        """Look up a criterion by id, alias, name or number (int or digit string), in any of
+        the forms `normalise_key` folds together; None if unknown."""
+        if isinstance(key, bool) or not isinstance(key, str | int):
             return None
-        if isinstance(key, str):
-            key = key.strip().lower()
-        return self._by_key.get(str(key))
+        return self._by_key.get(normalise_key(str(key)))
 
     def select(self, spec: str | None) -> tuple[Criterion, ...]:
-        """`--criteria participation,5,konzeption` → those criteria in catalogue order (empty
-        or None: all); an unknown key is a usage error."""
+        """`--criteria participation,5,konzeption` → those criteria in the order given (empty
+        or None: all, in catalogue order); a repeat counts once; an unknown key is a usage
+        error. The order is the user's: a workshop may want to start with one criterion."""
         if not spec:
             return self.criteria
-        chosen = set()
+        chosen: dict[str, Criterion] = {}
         for key in (k.strip() for k in spec.split(",")):
             if not key:
                 continue
             found = self.find(key)
             if found is None:
                 raise GpcheckError("unknown_criterion_arg", name=key, exit_code=ExitCode.USAGE)
-            chosen.add(found.id)
-        return tuple(c for c in self.criteria if c.id in chosen)
+            chosen.setdefault(found.id, found)
+        return tuple(chosen.values())
 
     def get(self, criterion_id: str) -> Criterion:
         return self._by_key[criterion_id]
 
     def stage(self, criterion: Criterion, n: int) -> Stage:
-        """Stage `n` of a criterion, stage 0 being the shared "not yet addressed"."""
-        return self.info.not_addressed if n == 0 else criterion.stages[n - 1]
+        """Stage `n` of a criterion; stage 0 is the criterion's own "not addressed" when it has
+        one (participation: the group is not involved), else the shared one."""
+        if n == 0:
+            return criterion.not_addressed or self.info.not_addressed
+        return criterion.stages[n - 1]
 
     @cached_property
     def ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.criteria)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+def normalise_key(key: str) -> str:
+    """One form for every way of writing a criterion's name: "Setting-Ansatz", `setting ansatz`
+    and `SETTING_ANSATZ` → `setting_ansatz`; `Qualitätsmanagement` → `qualitaetsmanagement`."""
+    text = unicodedata.normalize("NFC", key).strip().lower().translate(_UMLAUTS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SEPARATORS.sub("_", text).strip("_")
+
+
+def criterion_keys(c: Criterion) -> tuple[str, ...]:
+    """Every key a criterion is found by: id, aliases, number, and its names in both languages
+    (long and short) in normalised form; duplicates within one criterion dropped."""
+    names = (c.name.de, c.name.en, c.short_name.de, c.short_name.en)
+    keys = (c.id, *c.aliases, str(c.number), *names)
+    return tuple(dict.fromkeys(k for k in map(normalise_key, keys) if k))
 
 
 def load_catalogue(folder: Path | None = None) -> Catalogue:
@@ -177,7 +227,7 @@ def _cross_check(info: CatalogueInfo, by_file: dict[Path, Criterion], info_path:
     keys: dict[str, Path] = {}
     numbers = sorted(c.number for c in by_file.values())
     for path, c in by_file.items():
-        for key in (c.id, *c.aliases, str(c.number)):
+        for key in criterion_keys(c):
             if key in keys:
                 raise GpcheckError("catalogue_clash", path=path, name=key, other=keys[key].name)
             keys[key] = path
@@ -202,3 +252,8 @@ def _cross_check(info: CatalogueInfo, by_file: dict[Path, Criterion], info_path:
                 raise GpcheckError(
                     "catalogue_unknown_id", path=info_path, field="consistency", name=cid
                 )
+    for cid in info.good_practice.base:
+        if cid not in ids:
+            raise GpcheckError(
+                "catalogue_unknown_id", path=info_path, field="good_practice.base", name=cid
+            )

@@ -75,6 +75,6 @@ def catalogue_json(catalogue: Catalogue, only: Criterion | None = None) -> Any:
     return {
         "id": catalogue.info.id,
         "version": catalogue.info.version,
-        "good_practice_min_strengths": catalogue.info.good_practice_min_strengths,
+        "good_practice": catalogue.info.good_practice.model_dump(mode="json"),
         "criteria": [one(c) for c in catalogue],
     }

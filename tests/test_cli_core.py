@@ -36,13 +36,17 @@ def test_json_has_the_documented_fields(cli, write) -> None:
         "project",
         "catalogue",
         "complete",
+        "scored_with",
         "profile",
         "good_practice_candidate",
+        "base_criteria",
+        "base_criteria_strong",
         "strengths",
         "priorities",
         "criteria",
     }
-    assert rec["good_practice_candidate"] is True
+    assert rec["good_practice_candidate"] is False  # setting is not assessed
+    assert rec["base_criteria"] == rec["base_criteria_strong"] == ["target_group", "concept"]
     assert rec["strengths"] == ["target_group", "concept", "empowerment"]
     assert rec["criteria"][0] == {
         "id": "target_group",
@@ -54,6 +58,27 @@ def test_json_has_the_documented_fields(cli, write) -> None:
         "strength": True,
     }
     assert rec["criteria"][2]["status"] == "missing"
+
+
+def test_json_and_csv_carry_the_good_practice_line(cli, write) -> None:
+    holds = write(GOOD + "  3: {stage: 4}\n  6: {stage: 3}\n", "holds.yaml")
+    pinned = write(GOOD.replace("gpcheck: 1\n", "gpcheck: 1\ncatalogue: kgc-2021@1\n"), "p.yaml")
+    records = json.loads(cli("score", "-f", "json", str(holds), str(pinned)).stdout)
+    assert [r["good_practice_candidate"] for r in records] == [True, False]
+    assert records[0]["base_criteria_strong"] == ["target_group", "concept", "setting"]
+    assert [(r["catalogue"], r["scored_with"]) for r in records] == [
+        ("kgc-2021@2", "kgc-2021@2"),
+        ("kgc-2021@1", "kgc-2021@2"),
+    ]
+    rows = list(csv.DictReader(io.StringIO(cli("score", "-f", "csv", str(holds)).stdout)))
+    assert (rows[0]["base_criteria_strong"], rows[0]["good_practice_candidate"]) == ("3", "yes")
+
+
+def test_json_scores_are_rounded_to_two_decimals(cli, write) -> None:
+    path = write("gpcheck: 1\nproject: {name: X}\ncriteria:\n  9: {stage: 2}\n  6: {stage: 1}\n")
+    [rec] = json.loads(cli("score", "-f", "json", str(path)).stdout)
+    assert rec["profile"] == 50.0
+    assert [c["score"] for c in rec["criteria"] if c["score"] is not None] == [33.33, 66.67]
 
 
 def test_jsonl_is_one_object_per_line(cli) -> None:
@@ -69,7 +94,7 @@ def test_csv_has_stage_and_score_columns_for_all_criteria(cli, catalogue) -> Non
     assert row["project"] == "Bewegt im Quartier"
     assert row["multipliers_stage"] == "n/a" and row["multipliers_score"] == ""
     assert row["effects_costs_stage"] == "0"
-    assert len(row) == 4 + 2 * len(catalogue)
+    assert len(row) == 5 + 2 * len(catalogue)
 
 
 def test_a_bad_file_does_not_stop_the_batch(cli, write) -> None:
@@ -132,7 +157,7 @@ def test_criteria_lists_all_twelve(cli, catalogue) -> None:
 def test_criteria_shows_one_ladder_by_alias_in_german(cli) -> None:
     result = cli("criteria", "partizipation", "--lang", "de")
     assert result.exit_code == 0
-    assert "Selbstorganisation" in result.stdout and "Noch nicht bearbeitet" in result.stdout
+    assert "Selbstorganisation" in result.stdout and "Zielgruppe nicht beteiligt" in result.stdout
 
 
 def test_criteria_json_includes_stage_zero(cli) -> None:

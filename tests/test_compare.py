@@ -12,7 +12,7 @@ from gpcheck.scoring import score
 OVER_TIME = Path(__file__).resolve().parent.parent / "examples" / "over-time"
 
 
-def make(criteria: dict[str, Answer], day: dt.date | None, ref: str | None = "kgc-2021@1"):
+def make(criteria: dict[str, Answer], day: dt.date | None, ref: str | None = "kgc-2021@2"):
     return Assessment(
         gpcheck=1, catalogue=ref, project=Project(name="P", date=day), criteria=criteria
     )
@@ -97,7 +97,7 @@ def test_same_catalogue_is_no_mismatch(catalogue) -> None:
     new = score(make({}, None, ref=None), catalogue)  # no ref: made for the loaded catalogue
     cmp = compare(old, new)
     assert not cmp.catalogue_mismatch
-    assert cmp.old_ref == cmp.new_ref == "kgc-2021@1"
+    assert cmp.old_ref == cmp.new_ref == "kgc-2021@2"
 
 
 def test_different_catalogue_versions_are_a_mismatch_naming_both(catalogue) -> None:
@@ -105,7 +105,7 @@ def test_different_catalogue_versions_are_a_mismatch_naming_both(catalogue) -> N
     new = score(make({}, None), catalogue)
     cmp = compare(old, new)
     assert cmp.catalogue_mismatch
-    assert (cmp.old_ref, cmp.new_ref) == ("kgc-2015@1", "kgc-2021@1")
+    assert (cmp.old_ref, cmp.new_ref) == ("kgc-2015@1", "kgc-2021@2")
 
 
 def test_profile_change_is_none_when_a_side_has_no_profile(catalogue) -> None:

@@ -17,7 +17,7 @@ NEW = EXAMPLES / "over-time" / "kiezkueche-2026.yaml"
 def old_version(tmp_path: Path) -> Path:
     """The earlier file, as if assessed against an older catalogue version."""
     path = tmp_path / "kiezkueche-2025.yaml"
-    text = OLD.read_text(encoding="utf-8").replace("catalogue: kgc-2021@1", "catalogue: kgc-2015@2")
+    text = OLD.read_text(encoding="utf-8").replace("catalogue: kgc-2021@2", "catalogue: kgc-2015@2")
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -43,7 +43,7 @@ def test_terminal_warns_naming_both_catalogue_versions(cli, old_version) -> None
     result = cli("compare", str(old_version), str(NEW), "--lang", "en")
     assert result.exit_code == 0, result.output
     flat = " ".join(result.stdout.replace("│", " ").split())  # inside a rich panel
-    assert "kgc-2015@2 (earlier) and kgc-2021@1 (later)" in flat
+    assert "kgc-2015@2 (earlier) and kgc-2021@2 (later)" in flat
 
 
 def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None:
@@ -68,9 +68,9 @@ def test_file_output_with_mismatch_warns_on_stderr_and_in_the_pdf(cli, old_versi
     out = tmp_path / "progress.pdf"
     result = cli("compare", str(old_version), str(NEW), "-o", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "kgc-2015@2" in result.stderr and "kgc-2021@1" in result.stderr
+    assert "kgc-2015@2" in result.stderr and "kgc-2021@2" in result.stderr
     text = pdf_text(out)
-    assert "kgc-2015@2 (earlier) and kgc-2021@1 (later)" in text
+    assert "kgc-2015@2 (earlier) and kgc-2021@2 (later)" in text
     assert "Kiezküche Moabit" in text and "Participation" in text
 
 

@@ -61,7 +61,7 @@ def test_doctor_on_this_machine(cli) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("✓ WeasyPrint ")
-    assert any(line.startswith("✓ catalogue kgc-2021@1: 12 criteria") for line in lines)
+    assert any(line.startswith("✓ catalogue kgc-2021@2: 12 criteria") for line in lines)
     assert lines[-1] == "Everything needed for PDF reports is in place."
 
 

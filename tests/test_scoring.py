@@ -7,15 +7,26 @@ import pytest
 from gpcheck.assessment import Answer, Assessment, Project
 from gpcheck.scoring import criterion_score, score
 
-
-def make(criteria: dict[str, Answer]) -> Assessment:
-    return Assessment(gpcheck=1, project=Project(name="P"), criteria=criteria)
+BASE = {"target_group": 4, "concept": 4, "setting": 4}  # each at its strength stage
 
 
-def test_criterion_score_is_stage_over_top() -> None:
+def make(
+    criteria: dict[str, Answer], scope: list[str] | None = None, ref: str | None = None
+) -> Assessment:
+    return Assessment(
+        gpcheck=1, catalogue=ref, project=Project(name="P"), scope=scope, criteria=criteria
+    )
+
+
+def staged(stages: dict[str, int]) -> dict[str, Answer]:
+    return {cid: Answer(stage=n) for cid, n in stages.items()}
+
+
+def test_criterion_score_is_stage_over_top_exactly() -> None:
     assert criterion_score(3, 4) == 75.0
     assert criterion_score(0, 5) == 0.0
-    assert criterion_score(2, 3) == 66.7
+    assert criterion_score(2, 3) == pytest.approx(200 / 3)
+    assert criterion_score(2, 3) != 66.7  # no rounding in the core
 
 
 def test_profile_is_the_mean_of_assessed_applicable_scores(catalogue) -> None:
@@ -35,6 +46,14 @@ def test_profile_is_the_mean_of_assessed_applicable_scores(catalogue) -> None:
     assert result.complete is False
 
 
+def test_profile_is_the_mean_of_exact_scores_not_of_roundings(catalogue) -> None:
+    # 1/3 of 3 = 33.33…, 2/3 of 3 = 66.66…, 1/6 = 16.66…: rounded first, the mean would drift
+    result = score(
+        make(staged({"low_threshold": 1, "integrated_action": 2, "participation": 1})), catalogue
+    )
+    assert result.profile == pytest.approx((100 / 3 + 200 / 3 + 100 / 6) / 3)
+
+
 def test_profile_is_none_when_nothing_is_assessed(catalogue) -> None:
     result = score(make({"setting": Answer(applicable=False, reason="x")}), catalogue)
     assert result.profile is None
@@ -42,17 +61,83 @@ def test_profile_is_none_when_nothing_is_assessed(catalogue) -> None:
 
 
 def test_strength_starts_at_the_criterions_strength_stage(catalogue) -> None:
-    result = score(make({"participation": Answer(stage=5), "concept": Answer(stage=3)}), catalogue)
+    result = score(make(staged({"participation": 4, "concept": 3})), catalogue)
     assert result.by_id("participation").strength is True
     assert result.by_id("concept").strength is False
     assert result.strengths == ("participation",)
 
 
-@pytest.mark.parametrize(("n", "candidate"), [(2, False), (3, True), (4, True)])
-def test_good_practice_candidate_needs_three_strengths(catalogue, n, candidate) -> None:
-    ids = ["target_group", "empowerment", "sustainability", "multipliers"][:n]
-    result = score(make({cid: Answer(stage=4) for cid in ids}), catalogue)
-    assert result.good_practice_candidate is candidate
+@pytest.mark.parametrize(
+    ("cid", "stage"),
+    [
+        ("participation", 4),
+        ("multipliers", 3),
+        ("sustainability", 3),
+        ("quality_management", 3),
+        ("effects_costs", 3),
+    ],
+)
+def test_version_2_strength_stages(catalogue, cid, stage) -> None:
+    assert catalogue.get(cid).strength_from == stage
+    assert score(make(staged({cid: stage})), catalogue).by_id(cid).strength is True
+    assert score(make(staged({cid: stage - 1})), catalogue).by_id(cid).strength is False
+
+
+def test_base_criteria_strong_plus_two_further_holds(catalogue) -> None:
+    result = score(make(staged({**BASE, "empowerment": 4, "low_threshold": 3})), catalogue)
+    gp = result.good_practice
+    assert gp.base == gp.base_strong == ("target_group", "concept", "setting")
+    assert gp.further_strong == ("empowerment", "low_threshold")
+    assert gp.further_needed == 2
+    assert gp.holds is True and result.good_practice_candidate is True
+
+
+def test_base_criteria_strong_plus_one_further_does_not_hold(catalogue) -> None:
+    result = score(make(staged({**BASE, "empowerment": 4, "low_threshold": 2})), catalogue)
+    assert result.good_practice.further_strong == ("empowerment",)
+    assert result.good_practice_candidate is False
+
+
+def test_many_strengths_without_a_base_criterion_do_not_hold(catalogue) -> None:
+    further = {"empowerment": 4, "low_threshold": 3, "multipliers": 3, "sustainability": 3}
+    result = score(
+        make(staged({"target_group": 4, "concept": 4, "setting": 3, **further})), catalogue
+    )
+    gp = result.good_practice
+    assert len(result.strengths) == 6  # version 1 would have said "candidate"
+    assert gp.base == ("target_group", "concept", "setting")
+    assert gp.base_strong == ("target_group", "concept")
+    assert gp.holds is False
+
+
+def test_a_base_criterion_not_applicable_is_in_view_but_not_strong(catalogue) -> None:
+    answers = staged({"target_group": 4, "concept": 4, "empowerment": 4, "low_threshold": 3})
+    answers["setting"] = Answer(applicable=False, reason="no fixed place")
+    gp = score(make(answers), catalogue).good_practice
+    assert gp.base == ("target_group", "concept", "setting")
+    assert gp.base_strong == ("target_group", "concept")
+    assert gp.holds is False
+
+
+def test_a_base_criterion_out_of_scope_or_missing_is_left_out(catalogue) -> None:
+    scope = ["target_group", "concept", "empowerment", "low_threshold"]
+    answers = staged({"target_group": 4, "concept": 2, "empowerment": 4, "low_threshold": 3})
+    answers["setting"] = Answer(stage=5)  # in the file, but outside the session's scope
+    gp = score(make(answers, scope=scope), catalogue).good_practice
+    assert gp.base == ("target_group", "concept")
+    assert gp.base_strong == ("target_group",)
+    assert gp.holds is False
+    missing = score(make(staged({"target_group": 4})), catalogue).good_practice
+    assert missing.base == ("target_group",)
+
+
+def test_a_file_pinned_to_version_1_is_scored_with_version_2_and_flagged(catalogue) -> None:
+    assert catalogue.ref == "kgc-2021@2"
+    pinned = score(make(staged({"participation": 4}), ref="kgc-2021@1"), catalogue)
+    assert pinned.older_catalogue == "kgc-2021@1"
+    assert pinned.by_id("participation").strength is True  # version 2's strength stage
+    assert score(make({}, ref="kgc-2021@2"), catalogue).older_catalogue is None
+    assert score(make({}), catalogue).older_catalogue is None
 
 
 def test_priorities_lowest_score_first_ties_in_catalogue_order(catalogue) -> None:
@@ -72,16 +157,37 @@ def test_priorities_lowest_score_first_ties_in_catalogue_order(catalogue) -> Non
 
 
 def test_next_stage_is_one_rung_up_and_none_at_the_top(catalogue) -> None:
-    result = score(make({"concept": Answer(stage=2), "setting": Answer(stage=5)}), catalogue)
+    result = score(make(staged({"concept": 2, "setting": 5})), catalogue)
     assert result.by_id("concept").next_stage == 3
     assert result.by_id("setting").next_stage is None
 
 
 def test_consistency_hint_when_linked_criteria_are_far_apart(catalogue) -> None:
-    far = make({"empowerment": Answer(stage=4), "participation": Answer(stage=1)})
-    far = score(far, catalogue)
-    near = score(
-        make({"empowerment": Answer(stage=2), "participation": Answer(stage=3)}), catalogue
-    )
+    far = score(make(staged({"empowerment": 4, "participation": 1})), catalogue)
+    near = score(make(staged({"empowerment": 2, "participation": 3})), catalogue)
     assert [h.criteria for h in far.hints] == [("empowerment", "participation")]
     assert near.hints == ()
+
+
+def test_consistency_hint_asks_the_question_for_its_direction(catalogue) -> None:
+    [hint] = [h for h in catalogue.info.consistency if h.criteria[0] == "target_group"]
+    group_high = score(make(staged({"target_group": 4, "low_threshold": 1})), catalogue)
+    access_high = score(make(staged({"target_group": 1, "low_threshold": 3})), catalogue)
+    [a], [b] = group_high.hints, access_high.hints
+    assert (a.higher, a.lower, a.question) == (
+        "target_group",
+        "low_threshold",
+        hint.if_first_higher,
+    )
+    assert (b.higher, b.lower, b.question) == (
+        "low_threshold",
+        "target_group",
+        hint.if_second_higher,
+    )
+    assert a.question("en") != b.question("en")
+
+
+def test_exact_scores_exactly_min_gap_apart_give_a_hint(catalogue) -> None:
+    # concept 5/5 = 100 vs documentation 2/4 = 50: exactly 50 points apart
+    result = score(make(staged({"concept": 5, "documentation_evaluation": 2})), catalogue)
+    assert [h.higher for h in result.hints] == ["concept"]

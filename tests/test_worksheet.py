@@ -26,14 +26,14 @@ def test_one_page_per_criterion_with_its_ladder_and_questions(cli, tmp_path, cat
     assert ("Nächste Schritte" if lang == "de" else "Next steps") in texts[0]
 
 
-def test_criteria_option_gives_only_those_pages_in_catalogue_order(cli, tmp_path) -> None:
+def test_criteria_option_gives_only_those_pages_in_the_order_given(cli, tmp_path) -> None:
     out = tmp_path / "sheet.pdf"
     result = cli("worksheet", "--criteria", "partizipation,4", "-o", str(out), "--lang", "de")
     assert result.exit_code == 0, result.output
     texts = pages(out)
     assert len(texts) == 2
-    assert "4 Empowerment" in texts[0] and "5 Partizipation" in texts[1]
-    assert "Selbstorganisation" in texts[1]
+    assert "5 Partizipation" in texts[0] and "4 Empowerment" in texts[1]
+    assert "Selbstorganisation" in texts[0]
 
 
 def test_without_output_a_pdf_named_worksheet_is_written(cli, tmp_path, monkeypatch) -> None:

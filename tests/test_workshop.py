@@ -36,9 +36,9 @@ def test_shade_runs_from_stage_zero_to_the_top_stage() -> None:
     ]  # fmt: skip
 
 
-def test_select_criteria_accepts_ids_aliases_and_numbers_in_catalogue_order(catalogue) -> None:
+def test_select_criteria_accepts_ids_aliases_and_numbers_in_the_order_given(catalogue) -> None:
     chosen = select_criteria(catalogue, "partizipation, 4")
-    assert [c.id for c in chosen] == ["empowerment", "participation"]
+    assert [c.id for c in chosen] == ["participation", "empowerment"]
     assert select_criteria(catalogue, None) == catalogue.criteria
 
 
@@ -89,7 +89,7 @@ def test_criteria_restrict_heat_map_summaries_and_profile(group, catalogue) -> N
     assert [c.id for c in ws.criteria] == ["empowerment", "participation"]
     assert all(len(row.cells) == 2 for row in ws.projects)
     mobil = next(r for r in ws.projects if r.name and r.name.startswith("Mobil"))
-    assert mobil.profile == 58.4  # mean of the rounded scores 100 and 16.7, as in scoring
+    assert mobil.profile == 58.3  # mean of the exact scores 100 and 16.66…, as in scoring
 
 
 def test_consistency_hints_name_the_projects_they_apply_to(group) -> None:
@@ -130,7 +130,7 @@ def test_catalogue_refs_lists_every_version_named(catalogue) -> None:
     a = make("a", {})
     b = make("b", {}).model_copy(update={"catalogue": "kgc-2015@1"})
     ws = workshop([score(a, catalogue), score(b, catalogue)])
-    assert ws.catalogue_refs == ("kgc-2015@1", "kgc-2021@1")
+    assert ws.catalogue_refs == ("kgc-2015@1", catalogue.ref)
 
 
 def test_an_empty_group_gives_an_empty_summary() -> None:

@@ -86,8 +86,8 @@ def compare(old: Result, new: Result) -> Comparison:
     rows = tuple(
         _row(before, new.by_id(before.id), old, old_date, new_date) for before in old.criteria
     )
-    profile_change = (
-        round(new.profile - old.profile, 1)
+    profile_change = (  # from the profiles as shown (1 decimal), so that the numbers add up
+        round(round(new.profile, 1) - round(old.profile, 1), 1)
         if old.profile is not None and new.profile is not None
         else None
     )

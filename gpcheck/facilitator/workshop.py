@@ -14,8 +14,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gpcheck.catalogue import Catalogue, ConsistencyHint, Criterion
-from gpcheck.scoring import CriterionResult, Result
+from gpcheck.catalogue import Catalogue, Criterion
+from gpcheck.scoring import CriterionResult, HintResult, Result
 
 HARDEST = 3  # topics suggested for the next in-depth workshop (which takes two per session)
 
@@ -54,7 +54,7 @@ class CriterionSummary:
 class HintSummary:
     """A consistency question from the catalogue, and the projects (letters) it applies to."""
 
-    hint: ConsistencyHint
+    hint: HintResult
     letters: tuple[str, ...]
 
 
@@ -180,7 +180,7 @@ def _hints(
     results: list[Result], rows: tuple[ProjectRow, ...], ids: set[str]
 ) -> tuple[HintSummary, ...]:
     """The catalogue's consistency questions (scoring decides when they apply), per project."""
-    found: dict[ConsistencyHint, list[str]] = {}
+    found: dict[HintResult, list[str]] = {}
     for result, row in zip(results, rows, strict=True):
         for hint in result.hints:
             if set(hint.criteria) <= ids:

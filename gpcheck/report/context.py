@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gpcheck.assessment import Answer
-from gpcheck.formatting import date, number, signed
+from gpcheck.formatting import (
+    date,
+    good_practice_line,
+    number,
+    older_catalogue_note,
+    signed,
+    whole,
+)
 from gpcheck.i18n import Translator
+from gpcheck.report.layout import chart_mm, plan_fits_page
 from gpcheck.scoring import CriterionResult, Result
 
 FOCUS_MAX = 3  # the brief report discusses at most this many criteria in depth
-CHART_MM, CHART_MIN_MM = 150, 120  # printed chart width: large enough to project
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ class Row:
     next_stage: int | None
     next_title: str | None
     next_description: str | None
+    look_for: str | None  # the current stage's "what to look for / what takes you up a rung"
+    strength_note: str
     definition: str
     summary: str
     ladder: tuple[Rung, ...]
@@ -116,7 +125,7 @@ def build_context(
         key=lambda s: (s.due_sort is None, s.due_sort or dt.date.min, s.number),
     )
     focus = focus_rows(rows)
-    return {
+    context = {
         "lang": t.lang,
         "t": t,
         "redacted": redact,
@@ -134,19 +143,19 @@ def build_context(
         },
         "rows": rows,
         "assessed": assessed,
-        "profile": number(result.profile, t.lang),
+        "profile": None if result.profile is None else whole(result.profile),
         "complete": result.complete,
         "strengths": [by_id[i] for i in result.strengths],
         "candidate": result.good_practice_candidate,
-        "min_strengths": info.good_practice_min_strengths,
+        "good_practice": good_practice_line(result.good_practice, result.catalogue, t),
+        "older_catalogue": older_catalogue_note(result, t),
         "priorities": [by_id[i] for i in result.priorities],
         "focus": focus,
         "other_targets": [r for r in assessed if r.open_target and r not in focus],
         "other_below": [
             r for r in assessed if not (r.strength or r.open_target) and r not in focus
         ],
-        "plan_fits_page": _plan_fits_page(plan),
-        "chart_mm": chart_width(result, redact),
+        "plan_fits_page": plan_fits_page(plan),
         "not_applicable": [r for r in rows if r.status == "not_applicable"],
         "missing": [r for r in rows if r.status == "missing" and r.id in scope],
         "out_of_scope": [r for r in rows if r.status == "missing" and r.id not in scope],
@@ -158,26 +167,8 @@ def build_context(
         "signed": lambda v: signed(v, t.lang),
         "trend_text": lambda row: _trend_text(row, t),
     }
-
-
-def chart_width(result: Result, redact: bool) -> int:
-    """The printed chart's width in mm, so that the title block, the chart and the whole stage
-    table share the first page: each extra line of a long title or fact costs chart height."""
-    p = result.assessment.project
-    where = ", ".join(x for x in (p.organisation, p.location) if x)
-    people = "" if redact else ", ".join(p.assessors)
-    extra_title = -(-len(p.name) // 38) - 1
-    extra_facts = max(-(-len(where) // 40), -(-len(people) // 30), 1) - 1
-    return max(CHART_MIN_MM, CHART_MM - 9 * extra_title - 4 * extra_facts)
-
-
-def _plan_fits_page(plan: list[Step]) -> bool:
-    """Whether the action plan table fits on one page with room for notes: then the plan
-    page is one page high and ruled to its foot; a longer plan flows over pages instead."""
-    lines = 0
-    for s in plan:
-        lines += max(1, -(-len(s.action) // 42), -(-len(s.criterion) // 22)) + 1
-    return lines <= 60
+    context["chart_mm"] = chart_mm(context)
+    return context
 
 
 def _trend_text(row: Any, t: Translator) -> str:
@@ -201,8 +192,10 @@ def _project(result: Result, lang: str, redact: bool) -> dict[str, Any]:
 
 
 def _hint(hint: Any, by_id: dict[str, Row], lang: str) -> dict[str, Any]:
+    """A consistency hint, directional: the criterion far above first, then the one below,
+    and the question for that direction."""
     return {
-        "criteria": [by_id[c] for c in hint.criteria if c in by_id],
+        "criteria": [by_id[c] for c in (hint.higher, hint.lower) if c in by_id],
         "question": hint.question(lang),
     }
 
@@ -236,6 +229,8 @@ def _row(
         next_stage=nxt,
         next_title=title(nxt),
         next_description=None if nxt is None else cat.stage(c, nxt).description(lang),
+        look_for=None if cr.stage is None else cat.stage(c, cr.stage).hint(lang),
+        strength_note=c.strength_note(lang),
         definition=c.definition(lang),
         summary=c.summary(lang),
         ladder=tuple(

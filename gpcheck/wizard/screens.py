@@ -17,6 +17,7 @@ from rich.text import Text
 
 from gpcheck.assessment import Answer
 from gpcheck.catalogue import Catalogue, Criterion
+from gpcheck.formatting import good_practice_line, whole
 from gpcheck.i18n import Translator
 from gpcheck.scoring import Result
 
@@ -130,14 +131,15 @@ class Screens:
         self._summary(result, shown)
 
     def _summary(self, result: Result, shown: tuple[str, ...]) -> None:
-        t, info = self.t, self.catalogue.info
+        t = self.t
         if result.profile is None:
             self.line(t("wizard.profile_none"))
         else:
-            self.line(t("wizard.profile_line", profile=f"{result.profile:.0f}"), "bold")
-        answer = t("common.yes") if result.good_practice_candidate else t("common.no")
-        n, need = len(result.strengths), info.good_practice_min_strengths
-        self.line(t("wizard.strengths_line", n=n, min=need, answer=answer))
+            self.line(t("wizard.profile_line", profile=whole(result.profile)), "bold")
+        self.line(t("wizard.strengths_line", n=len(result.strengths)))
+        gp = good_practice_line(result.good_practice, self.catalogue, t)
+        if gp:
+            self.line(gp)
         missing = sum(1 for r in result.criteria if r.id in shown and r.status == "missing")
         if missing:
             self.line(t("wizard.missing_line", n=missing), "yellow")

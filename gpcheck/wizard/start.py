@@ -25,7 +25,8 @@ def parse_criteria(text: str | None, catalogue: Catalogue) -> tuple[str, ...] | 
     """`--criteria participation,5,konzeption` → ids in catalogue order (None: all)."""
     if not text:
         return None
-    return tuple(c.id for c in catalogue.select(text)) or None
+    chosen = {c.id for c in catalogue.select(text)}  # select keeps the user's order
+    return tuple(cid for cid in catalogue.ids if cid in chosen) or None
 
 
 def run_wizard(
