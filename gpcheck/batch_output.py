@@ -91,12 +91,14 @@ class TableRow:
 
 def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> TableRow:
     """The cells of one table row (rich markup), kept instead of the whole record. The profile
-    is a whole number for people; the base column says how many base criteria in view are
-    strengths, no verdict."""
+    is a whole number for people (`*` incomplete, `°` answered against another catalogue
+    version); the base column says how many base criteria in view are strengths, no verdict."""
     cells = {c["id"]: c for c in rec["criteria"]}
     profile = "—" if rec["profile"] is None else whole(rec["profile"])
     if not rec["complete"]:
         profile += "*"
+    if rec["catalogue"] != catalogue.ref:
+        profile += "°"
     base = rec["base_criteria"]
     return TableRow(
         project=rec["project"],
@@ -113,14 +115,13 @@ def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> Table
 
 def render_table(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> Any:
     """A rich renderable: one row per file, one column per criterion (by number), then the
-    legend in short names, the notes, the version note (once) and the disclaimer (once)."""
+    files behind repeated project names, the legend in short names, the notes, the version
+    note (once) and the disclaimer (once)."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    names = [r.project for r in rows]
-    show_files = len(set(names)) < len(names)  # two files with one project name: tell apart
     table = Table(
         title=t("score.title", n=len(rows)),
         title_justify="left",
@@ -129,26 +130,23 @@ def render_table(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> A
         pad_edge=False,
     )
     table.add_column(t("common.project"), overflow="fold", min_width=14)
-    if show_files:
-        table.add_column(t("common.file"), overflow="fold", min_width=10)
     table.add_column(t("common.profile"), justify="right", no_wrap=True)
     for c in catalogue:
         table.add_column(str(c.number), justify="center", no_wrap=True, min_width=3)
     table.add_column("★", justify="right", no_wrap=True)
     table.add_column(t("score.base_column"), justify="center", no_wrap=True, min_width=3)
-    for row in rows:
-        head = [Text(printable(row.project, keep_newlines=False))]
-        if show_files:
-            head.append(Text(printable(row.file, keep_newlines=False), style="dim"))
-        table.add_row(*head, *row.cells)
+    marks = _file_marks(rows)
+    for i, row in enumerate(rows):
+        name = printable(row.project, keep_newlines=False)
+        table.add_row(Text(f"{name} [{marks[i]}]" if i in marks else name), *row.cells)
+    parts: list[Any] = [table]
+    for i, mark in marks.items():
+        parts.append(Text(f"[{mark}] {printable(rows[i].file, keep_newlines=False)}", style="dim"))
     legend = " · ".join(f"{c.number} {c.short_name(t.lang)}" for c in catalogue)
     rule = catalogue.info.good_practice
     base_names = ", ".join(catalogue.get(cid).name(t.lang) for cid in rule.base)
-    parts: list[Any] = [
-        table,
-        Text(legend, style="dim"),
-        Text(t("score.legend", base=base_names, further=rule.further), style="dim"),
-    ]
+    parts.append(Text(legend, style="dim"))
+    parts.append(Text(t("score.legend", base=base_names, further=rule.further), style="dim"))
     older = _older_note(rows, catalogue, t)
     if older:
         parts.append(Text(older, style="yellow"))
@@ -156,10 +154,19 @@ def render_table(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> A
     return Group(*parts)
 
 
+def _file_marks(rows: list[TableRow]) -> dict[int, int]:
+    """Numbers for the rows whose project name another row shares; the files are listed
+    under the table, so that two assessments of one project can be told apart."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        seen[row.project] = seen.get(row.project, 0) + 1
+    shared = [i for i, row in enumerate(rows) if seen[row.project] > 1]
+    return {i: n for n, i in enumerate(shared, start=1)}
+
+
 def _older_note(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> str | None:
-    """One line for the files answered against another catalogue version than this one."""
-    older = [r.catalogue for r in rows if r.catalogue != catalogue.ref]
+    """One line for the rows marked `°`: answered against another catalogue version."""
+    older = sorted({r.catalogue for r in rows if r.catalogue != catalogue.ref})
     if not older:
         return None
-    notes = [version_note(ref, catalogue.ref, t) for ref in sorted(set(older))]
-    return t("score.older_files", n=len(older), note=" ".join(notes))
+    return "° " + " ".join(version_note(ref, catalogue.ref, t) for ref in older)

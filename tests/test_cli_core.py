@@ -24,7 +24,7 @@ def test_score_examples_shows_a_table_row_per_project(cli) -> None:
 
 def test_score_table_in_german(cli) -> None:
     result = cli("score", *MAIN_EXAMPLES, "--lang", "de")
-    assert "Profil" in result.stdout and "n.z." in result.stdout
+    assert "Profil" in result.stdout and "entfällt" in result.stdout
 
 
 def test_json_has_the_documented_fields(cli, write) -> None:

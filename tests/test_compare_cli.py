@@ -32,7 +32,7 @@ def test_terminal_shows_change_target_and_due_steps(cli) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Kiezküche Moabit: 2025-10-14 → 2026-10-20" in out
-    assert "+1 ▲" in out and "✓ reached (4)" in out and "✗ not yet (3)" in out
+    assert "+1 ▲" in out and "✓ reached (4)" in out and "✗ not yet reached (3)" in out
     assert "Profile: 39.8 → 51.7 (+11.9)" in out and "Targets reached: 4 of 6" in out
     assert "Gespräch mit dem Bezirksamt" in out
     assert "Spendenaktion" not in out  # due after the new assessment
@@ -54,7 +54,7 @@ def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None
     assert "](progress.radar.svg)" in text
     svg = (tmp_path / "progress.radar.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "später (20.10.2026)" in svg and "früher (14.10.2025)" in svg
-    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht (3) |" in text
+    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht erreicht (3) |" in text
 
 
 def test_html_has_the_overlaid_chart_inline(cli) -> None:

@@ -108,7 +108,7 @@ def test_facilitator_chooses_discuss_first_criteria_first(tmp_path: Path, catalo
     child = _spawn("consensus", str(RATERS), "-o", str(out), cwd=ROOT)
     # 1st question: setting (discuss first) with the median 3 preselected; one up is stage 2.
     child.expect("Discuss first")
-    child.expect("3. Setting approach")
+    child.expect("3. Settings approach")
     child.send("\x1b[A")  # arrow up: from the median 3 to stage 2
     child.send("\r")
     child.expect("Why this stage")
@@ -126,7 +126,7 @@ def test_facilitator_chooses_discuss_first_criteria_first(tmp_path: Path, catalo
     child.expect("Why this stage")
     child.send("\r")
     # the four "choose" criteria: skip the first (concept), accept the rest
-    child.expect("2. Concept")
+    child.expect("2. Project concept")
     child.send("\x1b[A" * 4)  # from the median 3 up past stage 0 to the last entry: decide later
     child.send("\r")
     for name in ("6. Low-threshold", "8. Sustainability", "11. Documentation"):
@@ -150,7 +150,7 @@ def test_facilitator_chooses_discuss_first_criteria_first(tmp_path: Path, catalo
 def test_ctrl_c_during_the_choice_exits_130_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "k.yaml"
     child = _spawn("consensus", str(RATERS), "-o", str(out), cwd=ROOT)
-    child.expect("3. Setting approach")
+    child.expect("3. Settings approach")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()

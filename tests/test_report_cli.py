@@ -118,7 +118,7 @@ def test_baseline_adds_the_comparison_and_overlays_both_profiles(cli, tmp_path) 
     md = (tmp_path / "kiezkueche-2026.md").read_text(encoding="utf-8")
     assert "## Progress since the earlier assessment" in md
     svg = (tmp_path / "kiezkueche-2026.radar.svg").read_text(encoding="utf-8")
-    assert "Before (2025-10-14)" in svg and svg.count("<polyline") >= 2
+    assert "Earlier (2025-10-14)" in svg and svg.count("<polyline") >= 2
 
 
 def _without_weasyprint(tmp_path: Path) -> dict[str, str]:

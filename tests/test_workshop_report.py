@@ -58,7 +58,7 @@ def test_terminal_view_shows_heat_map_distribution_topics(cli) -> None:
     result = cli("workshop", str(WORKSHOP), "--lang", "en")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Heat map" in out and "Gesunde Kita Hasenheide" in out
+    assert "Overview" in out and "Gesunde Kita Hasenheide" in out
     assert "Topics for the next in-depth workshop" in out
     assert "Evidence of effects and costs: median stage 0 of 4" in out
     assert "Questions worth discussing" in out
@@ -88,7 +88,7 @@ def test_anonymous_pdf_text_has_no_name_or_note(cli, tmp_path) -> None:
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Project A" in text and "Heat map" in text
+    assert "Project A" in text and "Overview" in text
     assert_anonymous(text)
 
 
