@@ -38,10 +38,6 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def median_time(cmd: list[str], repeat: int) -> float:
-    return statistics.median(timed(cmd) for _ in range(repeat))
-
-
 def make_files(folder: Path, n: int) -> list[str]:
     """n copies of a full example assessment, each with its own project name."""
     text = EXAMPLE.read_text(encoding="utf-8")
@@ -64,13 +60,13 @@ def pdf_vs_weasyprint(tmp: Path, repeat: int) -> None:
         html = out / f"{EXAMPLE.stem}.html"
         subprocess.run([GPCHECK, "report", str(EXAMPLE), "-f", "html", "-o", str(out), *extra],
                        check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-        ours = median_time(
-            [GPCHECK, "report", str(EXAMPLE), "-f", "pdf", "-o", str(out), *extra], repeat
-        )
-        alone = median_time(
-            [sys.executable, "-c", WEASYPRINT_ALONE, str(html), str(out / "alone.pdf")], repeat
-        )
-        figures[kind] = (ours, alone)
+        ours_cmd = [GPCHECK, "report", str(EXAMPLE), "-f", "pdf", "-o", str(out), *extra]
+        alone_cmd = [sys.executable, "-c", WEASYPRINT_ALONE, str(html), str(out / "alone.pdf")]
+        ours, alone = [], []
+        for _ in range(repeat):  # interleaved, so a busy machine slows both alike
+            ours.append(timed(ours_cmd))
+            alone.append(timed(alone_cmd))
+        figures[kind] = (statistics.median(ours), statistics.median(alone))
     print(f"full assessment, median of {repeat} runs (whole processes):")
     print(f"  {'':34}{'brief':>9}{'--full':>9}")
     rows = (
