@@ -63,3 +63,13 @@ def test_a_long_title_block_leaves_a_smaller_chart_but_never_below_110_mm(catalo
     longest = build_context(result_of(catalogue, {}, name=long_name), lang="de")
     assert 110 <= long < short <= 150
     assert longest["chart_mm"] == 110
+
+
+def test_when_the_good_practice_line_holds_it_invites_a_conversation_not_a_verdict(
+    catalogue,
+) -> None:
+    result = result_of(catalogue, {c.id: {"stage": c.top} for c in catalogue})
+    html = render_text(result, "html", lang="de")
+    assert "Koordinierungsstelle" in html and "Praxisdatenbank" in html
+    assert "Kandidat" not in html and "erfüllt" not in html.split("</header>")[1]
+    assert 'class="caveat"' not in html  # the line itself names who selects
