@@ -191,3 +191,31 @@ def test_exact_scores_exactly_min_gap_apart_give_a_hint(catalogue) -> None:
     # concept 5/5 = 100 vs documentation 2/4 = 50: exactly 50 points apart
     result = score(make(staged({"concept": 5, "documentation_evaluation": 2})), catalogue)
     assert [h.higher for h in result.hints] == ["concept"]
+
+
+def test_the_good_practice_line_in_words_never_a_verdict(catalogue) -> None:
+    from gpcheck.formatting import good_practice_line
+    from gpcheck.i18n import Translator
+
+    t = Translator("en")
+    holds = score(make(staged({**BASE, "empowerment": 4, "low_threshold": 3})), catalogue)
+    text = good_practice_line(holds.good_practice, catalogue, t)
+    assert "coordination office (KGC)" in text and "Praxisdatenbank" in text
+    open_ = score(make(staged({"target_group": 4, "concept": 2, "empowerment": 4})), catalogue)
+    line = good_practice_line(open_.good_practice, catalogue, t)
+    assert line == (
+        "Base criteria that are strengths: 1 of 2 (Target-group focus) · further strengths: 1"
+    )
+    for words in ("candidate", "needs", "not yet", "yes", "no "):
+        assert words not in (text + line).lower()
+    out_of_scope = score(make(staged({"empowerment": 4}), scope=["empowerment"]), catalogue)
+    assert good_practice_line(out_of_scope.good_practice, catalogue, t) is None
+
+
+def test_profile_for_people_is_a_whole_number_out_of_100() -> None:
+    from gpcheck.formatting import profile_of_100, whole
+    from gpcheck.i18n import Translator
+
+    assert [whole(v) for v in (67.5, 66.49, 200 / 3, 0.0, 100.0)] == ["68", "66", "67", "0", "100"]
+    assert profile_of_100(68.3, Translator("de")) == "68 von 100"
+    assert profile_of_100(None, Translator("en")) == "—"
