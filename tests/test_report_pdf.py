@@ -106,6 +106,28 @@ def test_pdf_is_tagged_with_language_and_title(brief_de) -> None:
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
 
 
+def structure(node, found: list) -> list:
+    """The (role, alt text) of every element of a PDF's structure tree."""
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for kid in node:
+            structure(kid, found)
+    elif isinstance(node, pypdf.generic.DictionaryObject):
+        if "/S" in node:
+            found.append((str(node["/S"]), node.get("/Alt")))
+        if "/K" in node:
+            structure(node["/K"], found)
+    return found
+
+
+def test_pdf_structure_has_headings_tables_and_the_chart_with_its_text(brief_de) -> None:
+    found = structure(brief_de.trailer["/Root"]["/StructTreeRoot"], [])
+    roles = [role for role, _ in found]
+    for role in ("/H1", "/H2", "/H3", "/Table", "/TH", "/L"):
+        assert role in roles, role
+    assert ("/Figure", "Netzdiagramm der Punktwerte je Kriterium (0–100)") in found
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
 @pytest.mark.parametrize(
     ("path", "lang", "full"),
