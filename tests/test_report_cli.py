@@ -200,3 +200,11 @@ def test_written_line_is_in_the_language_of_the_report(cli, example: Path) -> No
     result = cli("report", str(example), "-f", "md", env={"GPCHECK_LANG": "en"})
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Geschrieben: ")  # the file says language: de
+
+
+def test_html_report_is_one_file_with_its_chart_inline(cli, example: Path) -> None:
+    before = set(example.parent.iterdir())
+    assert cli("report", str(example), "-f", "html").exit_code == 0
+    assert set(example.parent.iterdir()) - before == {example.with_suffix(".html")}
+    html = example.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<svg" in html and "<img" not in html and ".svg" not in html
