@@ -37,6 +37,8 @@ def title_block_mm(ctx: dict[str, Any]) -> float:
 def stage_table_mm(ctx: dict[str, Any]) -> float:
     """Heading, chart notes, the profile box and the table of stages."""
     mm = 12 + 8 + 20 + 6  # h2, figcaption, profile box, table header
+    if ctx["comparison"] is not None:
+        mm += 8  # the chart's legend: now and before
     for r in ctx["rows"]:
         wraps = len(r.name) > 30 or len(r.stage_title or "") > 40
         mm += 4.6 + (3.6 if wraps else 0)
