@@ -136,8 +136,9 @@ def test_pdf_structure_has_headings_tables_and_the_chart_with_its_text(brief_de)
         (RICH, "de", False),
         (RICH, "en", False),
         (RICHEST_EXAMPLE, "de", True),
+        (RICH, "de", True),
     ],
-    ids=["example-de", "rich-de", "rich-en", "example-de-full"],
+    ids=["example-de", "rich-de", "rich-en", "example-de-full", "rich-de-full"],
 )
 def test_no_page_ends_with_a_heading_or_holds_only_an_overflow(
     catalogue, tmp_path: Path, path: Path, lang: str, full: bool
