@@ -144,12 +144,10 @@ def build_context(
         "rows": rows,
         "assessed": assessed,
         "profile": None if result.profile is None else whole(result.profile),
-        "complete": result.complete,
         "strengths": [by_id[i] for i in result.strengths],
         "candidate": result.good_practice_candidate,
         "good_practice": good_practice_line(result.good_practice, result.catalogue, t),
         "older_catalogue": older_catalogue_note(result, t),
-        "priorities": [by_id[i] for i in result.priorities],
         "focus": focus,
         "other_targets": [r for r in assessed if r.open_target and r not in focus],
         "other_below": [
