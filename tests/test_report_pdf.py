@@ -186,17 +186,27 @@ def test_full_report_adds_a_page_per_assessed_criterion(full_en, brief_de, catal
     assert "Action plan" in text
 
 
-def test_full_report_bookmarks_name_each_criterion_once(full_en, catalogue) -> None:
-    def titles(items) -> list[str]:
-        out = []
-        for item in items:
-            out += titles(item) if isinstance(item, list) else [item.title]
-        return out
+def bookmark_titles(items) -> list[str]:
+    out = []
+    for item in items:
+        out += bookmark_titles(item) if isinstance(item, list) else [item.title]
+    return out
 
-    bookmarks = titles(full_en.outline)
+
+def test_full_report_bookmarks_name_each_criterion_once(full_en, catalogue) -> None:
+    bookmarks = bookmark_titles(full_en.outline)
     for criterion in catalogue:
         name = f"{criterion.number} {criterion.name('en')}"
         assert bookmarks.count(name) == 1, (name, bookmarks)
+
+
+def test_brief_report_bookmarks_its_sections_and_focus_criteria(brief_de) -> None:
+    bookmarks = bookmark_titles(brief_de.outline)
+    assert bookmarks[0] == "Stadtteilmütter Nordstadt"
+    for heading in ("Das Profil auf einen Blick", "Stärken", "Maßnahmenplan"):
+        assert bookmarks.count(heading) == 1, bookmarks
+    for focus in ("8 Nachhaltigkeit", "11 Dokumentation und Evaluation", "2 Konzeption"):
+        assert bookmarks.count(focus) == 1, bookmarks
 
 
 def test_pdf_embeds_its_fonts(brief_de) -> None:
