@@ -90,3 +90,43 @@ def test_scores_put_points_on_their_rings(catalogue) -> None:
         ):
             distance = math.dist((x, y), centre)
             assert abs(distance - (expected or chart.RADIUS * cr.score / 100)) < 0.2
+
+
+def test_each_axis_has_a_tick_at_each_of_its_own_stages_and_no_shared_rings(catalogue) -> None:
+    root = ET.fromstring(radar_svg([("P", full(catalogue))], "de"))
+    ticks = root.findall(".//s:line[@class='tick']", NS)
+    assert len(ticks) == sum(c.top for c in catalogue)
+    assert len(root.findall(".//s:polygon[@fill='none']", NS)) == 1  # only the rim
+    centre = (chart.CX, chart.RADIUS + chart.MARGIN_Y)
+    participation = catalogue.get("participation")  # 6 stages: ticks at 1/6, 2/6, …
+    i = [c.id for c in catalogue].index("participation")
+    mids = [
+        (
+            (float(t.get("x1")) + float(t.get("x2"))) / 2,
+            (float(t.get("y1")) + float(t.get("y2"))) / 2,
+        )
+        for t in ticks
+    ]
+    start = sum(c.top for c in list(catalogue)[:i])
+    for stage, mid in enumerate(mids[start : start + participation.top], start=1):
+        assert abs(math.dist(mid, centre) - chart.RADIUS * stage / participation.top) < 0.2
+
+
+def _label_boxes(svg: str) -> list[tuple[float, float, float, float]]:
+    """Approximate boxes of the axis labels (DejaVu Sans: about 0.62 em per character)."""
+    boxes = []
+    for t in ET.fromstring(svg).iterfind(".//s:text[@class='label']", NS):
+        x, y, text = float(t.get("x")), float(t.get("y")), "".join(t.itertext())
+        width, size = len(text) * 13.5 * 0.62, 13.5
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[t.get("text-anchor")]
+        boxes.append((left, y - size * 0.8, left + width, y + size * 0.25))
+    return boxes
+
+
+def test_labels_never_touch_data_points(catalogue) -> None:
+    for stage in (99, 3):  # every point on the rim (top stages), then inside
+        svg = radar_svg([("P", full(catalogue, stage))], "de")
+        for cx, cy in points(svg):
+            for left, top, right, bottom in _label_boxes(svg):
+                nearest = (min(max(cx, left), right), min(max(cy, top), bottom))
+                assert math.dist((cx, cy), nearest) > 3.2 + 2, (cx, cy)

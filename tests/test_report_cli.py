@@ -169,3 +169,42 @@ def test_several_files_show_a_progress_bar_on_a_terminal(example: Path, tmp_path
     assert "missing.yaml: no such file" in screen
     assert "Reports written: 1; failed: 1." in screen
     assert child.exitstatus == 1
+
+
+def test_workshop_date_is_shown_in_german_form(cli, example: Path) -> None:
+    for typed in ("2027-01-20", "20.01.2027", "20.1.27"):
+        result = cli("report", str(example), "-f", "html", "--workshop-date", typed)
+        assert result.exit_code == 0, result.output
+        html = example.with_suffix(".html").read_text(encoding="utf-8")
+        assert "<dt>Lernwerkstatt am</dt><dd>20.01.2027</dd>" in html
+
+
+def test_a_wrong_workshop_date_is_one_line_and_writes_nothing(cli, example: Path) -> None:
+    result = cli("report", str(example), "-f", "html", "--workshop-date", "31.02.2027")
+    assert result.exit_code == 2
+    assert "31.02.2027" in result.stderr and "Traceback" not in result.output
+    assert not example.with_suffix(".html").exists()
+
+
+def test_full_adds_the_criterion_pages(cli, example: Path) -> None:
+    assert cli("report", str(example), "-f", "md").exit_code == 0
+    brief = example.with_suffix(".md").read_text(encoding="utf-8")
+    assert cli("report", str(example), "-f", "md", "--full").exit_code == 0
+    full = example.with_suffix(".md").read_text(encoding="utf-8")
+    assert "Anhang: Die Kriterien im Einzelnen" not in brief
+    assert full.startswith(brief.rstrip("\n"))
+    assert full.count("**Stufenleiter**") == 12
+
+
+def test_written_line_is_in_the_language_of_the_report(cli, example: Path) -> None:
+    result = cli("report", str(example), "-f", "md", env={"GPCHECK_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Geschrieben: ")  # the file says language: de
+
+
+def test_html_report_is_one_file_with_its_chart_inline(cli, example: Path) -> None:
+    before = set(example.parent.iterdir())
+    assert cli("report", str(example), "-f", "html").exit_code == 0
+    assert set(example.parent.iterdir()) - before == {example.with_suffix(".html")}
+    html = example.with_suffix(".html").read_text(encoding="utf-8")
+    assert "<svg" in html and "<img" not in html and ".svg" not in html

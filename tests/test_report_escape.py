@@ -94,8 +94,9 @@ def assert_no_markup_from_users(doc: _Collect, allowed_img: int = 0) -> None:
 
 
 def render(tmp_path: Path, catalogue, fmt: str) -> str:
+    """The full report (with the criterion pages), so every user text is in it."""
     result = score(load_assessment(evil_file(tmp_path), catalogue), catalogue)
-    return render_report(result, fmt, tmp_path, lang="en").read_text(encoding="utf-8")
+    return render_report(result, fmt, tmp_path, lang="en", full=True).read_text(encoding="utf-8")
 
 
 def test_html_report_shows_user_text_literally(tmp_path: Path, catalogue) -> None:
@@ -137,10 +138,11 @@ def test_markdown_tables_keep_their_columns_with_pipes_in_user_text(
     )
     plan = html[html.rindex("<table>") :]
     rows = re.findall(r"<tr>(.*?)</tr>", plan, re.S)
-    assert len(rows) == 2
+    assert len(rows) == 5  # header, the step, three empty rows for new steps
     cells = re.findall(r"<td>(.*?)</td>", rows[1], re.S)
-    assert len(cells) == 4
+    assert len(cells) == 5
     assert flat("".join(parse(cells[2]).text)) == flat(EVIL["action"])
+    assert all(len(re.findall(r"<td>", row)) == 5 for row in rows[2:])
 
 
 @pytest.mark.parametrize(

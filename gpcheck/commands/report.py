@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -43,12 +44,18 @@ def report(
         Path | None,
         typer.Option("--baseline", help=HELP("report.baseline_help"), dir_okay=False),
     ] = None,
+    full: Annotated[bool, typer.Option("--full", help=HELP("report.full_help"))] = False,
+    workshop_date: Annotated[
+        str | None,
+        typer.Option("--workshop-date", help=HELP("report.workshop_help"), metavar="DATE"),
+    ] = None,
     lang: LangOption = None,
     catalogue: CatalogueOption = None,
 ) -> None:
     from gpcheck.batch import expand_paths
 
     env = make_env(lang, catalogue)
+    workshop = parse_date(workshop_date, env.t) if workshop_date is not None else None
     if format is ReportFormat.pdf:
         _require_weasyprint(env.lang)
     cat = env.catalogue
@@ -56,7 +63,8 @@ def report(
     if output is not None:
         _make_dir(output)
     items = list(expand_paths(paths))
-    job = _Job(env, cat, format.value, output, redact, old)
+    shown = {"redact": redact, "baseline": old, "full": full, "workshop": workshop}
+    job = _Job(env, cat, format.value, output, shown)
     job.inputs = [i for i in items if isinstance(i, Path)] + ([baseline] if baseline else [])
     job.force = force
     with _progress(len(items), env.t("report.progress")) as advance:
@@ -72,10 +80,10 @@ def report(
 class _Job:
     """Renders one file after the other; a failure is reported and counted, never fatal."""
 
-    def __init__(self, env: Any, cat: Any, fmt: str, output: Path | None, redact: bool,
-                 baseline: Any) -> None:  # fmt: skip
+    def __init__(self, env: Any, cat: Any, fmt: str, output: Path | None,
+                 shown: dict[str, Any]) -> None:  # fmt: skip
         self.env, self.cat, self.fmt, self.output = env, cat, fmt, output
-        self.redact, self.baseline = redact, baseline
+        self.shown = shown  # render_report's keywords: redact, baseline, full, workshop
         self.written = self.failed = 0
         self.used: set[Path] = set()
         self.inputs: list[Path] = []  # never written onto
@@ -87,7 +95,7 @@ class _Job:
         try:
             if isinstance(item, GpcheckError):
                 raise item
-            path = self.render(item)
+            path, env = self.render(item)
         except GpcheckError as exc:
             self.failed += 1
             print_error(exc, self.env.lang)
@@ -95,9 +103,10 @@ class _Job:
         self.written += 1
         from gpcheck.sanitize import printable
 
-        print(self.env.t("report.written", path=printable(path, keep_newlines=False)))
+        # in the language the report is written in
+        print(env.t("report.written", path=printable(path, keep_newlines=False)))
 
-    def render(self, file: Path) -> Path:
+    def render(self, file: Path) -> tuple[Path, Any]:
         from gpcheck.outputs import same_file
         from gpcheck.report.render import render_report
 
@@ -105,16 +114,10 @@ class _Job:
         out_dir = self.output if self.output is not None else (file.parent or Path("."))
         name = self._unique(out_dir, file.stem)
         self._check_outputs(out_dir, name, beside=same_file(out_dir, file.parent or Path(".")))
+        env = self.env.for_files([result.assessment.language])
         try:
-            return render_report(
-                result,
-                self.fmt,
-                out_dir,
-                lang=self.env.for_files([result.assessment.language]).lang,
-                redact=self.redact,
-                baseline=self.baseline,
-                name=name,
-            )
+            path = render_report(result, self.fmt, out_dir, lang=env.lang, name=name, **self.shown)
+            return path, env
         except GpcheckError:
             raise
         except Exception as exc:  # a renderer bug must not stop the other files
@@ -140,6 +143,21 @@ class _Job:
             name = f"{stem}-{n}"
         self.used.add(out_dir.resolve() / name)
         return name
+
+
+def parse_date(text: str, t: Any) -> dt.date:
+    """A date as people write it (2027-03-31, 31.03.2027, 31.3.27, …), as the wizard reads it."""
+    from gpcheck.dates import DateError
+    from gpcheck.dates import parse_date as read
+
+    try:
+        day = read(text, t.lang)
+    except DateError:
+        day = None
+    if day is None:
+        message = t("report.bad_date", value=text.strip())
+        raise GpcheckError("usage", message=message, exit_code=ExitCode.USAGE)
+    return day
 
 
 def _load_result(path: Path, cat: Any) -> Any:

@@ -1,9 +1,12 @@
 """The profile as a radar (spider) chart: a self-contained SVG string, no plotting library.
 
-Each axis is a criterion, 0 at the centre and 100 at the rim. A criterion that is not
-applicable or not yet assessed has no value, so it is never drawn as 0: its axis is dashed,
-its label greyed and marked, and the filled shape leaves its sector empty (a shape is filled
-only between neighbouring assessed axes, from the centre).
+Each axis is a criterion, 0 at the centre and its top stage at the rim. The ladders differ
+in length (3 to 6 stages), so there are no shared rings: each axis carries a tick mark (and a
+small number) at each of its own stages. A criterion that is not applicable or not yet assessed
+has no value, so it is never drawn as 0: its axis is dashed, its label greyed and marked, and
+the filled shape leaves its sector empty (a shape is filled only between neighbouring assessed
+axes, from the centre). Labels sit far enough outside the rim that a point on the rim (a top
+stage) never touches them.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ def escape(text: str) -> str:
     return _html_escape(document(text))
 
 
-WIDTH, RADIUS, MARGIN_Y = 720, 150, 70
+WIDTH, RADIUS, MARGIN_Y = 720, 165, 48
 CX = WIDTH / 2
-RINGS = (25, 50, 75, 100)
+LABEL_GAP = 20  # rim to label: more than a point's radius plus the text's own margin
+TICK = 5  # half length of a stage tick mark
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 LABEL_CHARS, LINE = 18, 16
 STYLES = (  # (stroke, fill, fill-opacity, dash) per series: main first, then comparisons
@@ -52,7 +56,7 @@ def radar_svg(series: list[tuple[str, Result]], lang: str) -> str:
         f"<title>{title}</title>",
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
     ]
-    parts += _grid(n, cy)
+    parts += _rim(n, cy)
     parts += _axes(main, cy, t)
     for index in reversed(range(len(series))):
         parts += _shape(series[index][1], cy, STYLES[min(index, len(STYLES) - 1)])
@@ -72,15 +76,31 @@ def _fmt(xy: tuple[float, float]) -> str:
     return f"{xy[0]:.1f},{xy[1]:.1f}"
 
 
-def _grid(n: int, cy: float) -> list[str]:
+def _rim(n: int, cy: float) -> list[str]:
+    """The outline through every axis's top stage (the only line shared by all axes)."""
+    pts = " ".join(_fmt(_point(i, n, 100, cy)) for i in range(n))
+    return [f'<polygon points="{pts}" fill="none" stroke="#d5d9dd" stroke-width="1"/>']
+
+
+def _ticks(i: int, n: int, top: int, cy: float, assessed: bool) -> list[str]:
+    """A short cross line and the stage number at each stage 1..top of axis i."""
+    angle = -math.pi / 2 + 2 * math.pi * i / n
+    cos, sin = math.cos(angle), math.sin(angle)
+    colour = "#8d959c" if assessed else "#b8bec4"
     out = []
-    for ring in RINGS:
-        pts = " ".join(_fmt(_point(i, n, ring, cy)) for i in range(n))
-        out.append(f'<polygon points="{pts}" fill="none" stroke="#d5d9dd" stroke-width="1"/>')
-        x, y = _point(0, n, ring, cy)
+    for stage in range(1, top + 1):
+        x, y = _point(i, n, 100 * stage / top, cy)
+        dx, dy = -sin * TICK, cos * TICK  # perpendicular to the axis
         out.append(
-            f'<text x="{x + 3:.1f}" y="{y - 2:.1f}" font-size="10" fill="#7a828a">{ring}</text>'
+            f'<line class="tick" x1="{x - dx:.1f}" y1="{y - dy:.1f}" x2="{x + dx:.1f}" '
+            f'y2="{y + dy:.1f}" stroke="{colour}" stroke-width="1"/>'
         )
+        if assessed and stage < top:  # the top stage's number would crowd the label
+            tx, ty = x + (-sin) * 9, y + cos * 9 + 3.5
+            out.append(
+                f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="9.5" fill="#8d959c" '
+                f'text-anchor="middle">{stage}</text>'
+            )
     return out
 
 
@@ -96,8 +116,10 @@ def _axes(result: Result, cy: float, t: Translator) -> list[str]:
             f'<line x1="{CX:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
             f'stroke="{"#b8bec4" if assessed else "#9aa1a8"}" stroke-width="1"{dash}/>'
         )
-        name = f"{cr.criterion.number} {cr.criterion.name(t.lang)}"
+        out += _ticks(i, n, cr.criterion.top, cy, assessed)
+        name = cr.criterion.name(t.lang)
         lines = textwrap.wrap(name, LABEL_CHARS, break_long_words=False) or [name]
+        lines[0] = f"{cr.criterion.number} {lines[0]}"  # the number never stands alone
         if not assessed:
             key = "not_applicable" if cr.status == "not_applicable" else "missing"
             if key == "missing" and scope and cr.id not in scope:
@@ -110,18 +132,18 @@ def _axes(result: Result, cy: float, t: Translator) -> list[str]:
 def _label(i: int, n: int, lines: list[str], cy: float, assessed: bool) -> list[str]:
     angle = -math.pi / 2 + 2 * math.pi * i / n
     cos, sin = math.cos(angle), math.sin(angle)
-    x, y = CX + (RADIUS + 12) * cos, cy + (RADIUS + 12) * sin
+    x, y = CX + (RADIUS + LABEL_GAP) * cos, cy + (RADIUS + LABEL_GAP) * sin
     anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
     block = LINE * (len(lines) - 1)
-    if anchor == "middle" and sin < 0:  # above the chart: the block ends just above the rim
-        top = y - block - 4
-    elif anchor == "middle":  # below: the block starts just below the rim
-        top = y + 14
+    if anchor == "middle" and sin < 0:  # above the chart: the block ends above the rim
+        top = y - block
+    elif anchor == "middle":  # below: the first line's cap height starts below the rim
+        top = y + 10
     else:
         top = y - block / 2 + 5
     style = 'fill="#22282e"' if assessed else 'fill="#80878e" font-style="italic"'
     return [
-        f'<text x="{x:.1f}" y="{top + k * LINE:.1f}" text-anchor="{anchor}" {style}>'
+        f'<text class="label" x="{x:.1f}" y="{top + k * LINE:.1f}" text-anchor="{anchor}" {style}>'
         f"{escape(line)}</text>"
         for k, line in enumerate(lines)
     ]

@@ -1,7 +1,8 @@
 """From a scored Result to the plain data the report templates show.
 
 Every decision about content lives here (language, number and date formats, redaction, sort
-order), so the templates only lay it out and all three formats show the same facts.
+order, which criteria the brief report puts in focus), so the templates only lay it out and all
+three formats show the same facts.
 """
 
 from __future__ import annotations
@@ -12,9 +13,19 @@ from typing import Any
 
 from gpcheck.assessment import Answer
 from gpcheck.facilitator.context import agreement_text
-from gpcheck.formatting import date, good_practice_line, number, signed, whole
+from gpcheck.formatting import (
+    date,
+    good_practice_line,
+    number,
+    older_catalogue_note,
+    signed,
+    whole,
+)
 from gpcheck.i18n import Translator
+from gpcheck.report.layout import chart_mm, plan_fits_page
 from gpcheck.scoring import CriterionResult, Result
+
+FOCUS_MAX = 3  # the brief report discusses at most this many criteria in depth
 
 
 @dataclass(frozen=True)
@@ -49,14 +60,18 @@ class Row:
     stage: int | None
     top: int
     score: str | None
+    score_value: float | None
     stage_title: str | None
     strength: bool
     strength_from: int
     target: int | None
     target_title: str | None
+    open_target: bool  # a target above the current stage
     next_stage: int | None
     next_title: str | None
     next_description: str | None
+    look_for: str | None  # the current stage's "what to look for / what takes you up a rung"
+    strength_note: str
     definition: str
     summary: str
     ladder: tuple[Rung, ...]
@@ -70,10 +85,35 @@ class Row:
     plan: tuple[Step, ...] = field(default=())
 
 
+def focus_rows(rows: list[Row]) -> list[Row]:
+    """The criteria the brief report discusses: first those with a target above their stage,
+    then the others below their strength stage; lowest score first in each group, ties in
+    catalogue order."""
+
+    def lowest(r: Row) -> float:
+        return r.score_value if r.score_value is not None else 0.0
+
+    assessed = [r for r in rows if r.status == "assessed"]
+    targeted = sorted((r for r in assessed if r.open_target), key=lowest)
+    others = sorted((r for r in assessed if not r.open_target and not r.strength), key=lowest)
+    return (targeted + others)[:FOCUS_MAX]
+
+
 def build_context(
-    result: Result, *, lang: str, redact: bool = False, comparison: Any = None
+    result: Result,
+    *,
+    lang: str,
+    redact: bool = False,
+    comparison: Any = None,
+    full: bool = False,
+    printed: dt.date | None = None,
+    workshop: dt.date | None = None,
 ) -> dict[str, Any]:
-    """All the data of one report; `comparison` (facilitator.compare.Comparison) is optional."""
+    """All the data of one report; `comparison` (facilitator.compare.Comparison) is optional.
+
+    `full` adds the criterion pages; `printed` is the date the report is made (today unless
+    given, so golden files can pin it); `workshop` the date of the learning workshop, if known.
+    """
     t = Translator("de" if lang == "de" else "en")
     a = result.assessment
     info = result.catalogue.info
@@ -85,10 +125,14 @@ def build_context(
         (s for r in rows for s in r.plan),
         key=lambda s: (s.due_sort is None, s.due_sort or dt.date.min, s.number),
     )
-    return {
+    focus = focus_rows(rows)
+    context = {
         "lang": t.lang,
         "t": t,
         "redacted": redact,
+        "full": full,
+        "printed": date(printed or dt.date.today(), t.lang),
+        "workshop": date(workshop, t.lang),
         "project": _project(result, t.lang, redact),
         "catalogue": {
             "id": info.id,
@@ -101,11 +145,16 @@ def build_context(
         "rows": rows,
         "assessed": assessed,
         "profile": None if result.profile is None else whole(result.profile),
-        "complete": result.complete,
         "strengths": [by_id[i] for i in result.strengths],
         "candidate": result.good_practice_candidate,
         "good_practice": good_practice_line(result.good_practice, result.catalogue, t),
-        "priorities": [by_id[i] for i in result.priorities],
+        "older_catalogue": older_catalogue_note(result, t),
+        "focus": focus,
+        "other_targets": [r for r in assessed if r.open_target and r not in focus],
+        "other_below": [
+            r for r in assessed if not (r.strength or r.open_target) and r not in focus
+        ],
+        "plan_fits_page": plan_fits_page(plan),
         "not_applicable": [r for r in rows if r.status == "not_applicable"],
         "missing": [r for r in rows if r.status == "missing" and r.id in scope],
         "out_of_scope": [r for r in rows if r.status == "missing" and r.id not in scope],
@@ -117,6 +166,8 @@ def build_context(
         "signed": lambda v: signed(v, t.lang),
         "trend_text": lambda row: _trend_text(row, t),
     }
+    context["chart_mm"] = chart_mm(context)
+    return context
 
 
 def _trend_text(row: Any, t: Translator) -> str:
@@ -140,8 +191,10 @@ def _project(result: Result, lang: str, redact: bool) -> dict[str, Any]:
 
 
 def _hint(hint: Any, by_id: dict[str, Row], lang: str) -> dict[str, Any]:
+    """A consistency hint, directional: the criterion far above first, then the one below,
+    and the question for that direction."""
     return {
-        "criteria": [by_id[c] for c in hint.criteria if c in by_id],
+        "criteria": [by_id[c] for c in (hint.higher, hint.lower) if c in by_id],
         "question": hint.question(lang),
     }
 
@@ -165,14 +218,18 @@ def _row(
         stage=cr.stage,
         top=c.top,
         score=number(cr.score, lang),
+        score_value=cr.score,
         stage_title=title(cr.stage),
         strength=cr.strength,
         strength_from=c.strength_from,
         target=cr.target,
         target_title=title(cr.target),
+        open_target=cr.target is not None and cr.stage is not None and cr.target > cr.stage,
         next_stage=nxt,
         next_title=title(nxt),
         next_description=None if nxt is None else cat.stage(c, nxt).description(lang),
+        look_for=None if cr.stage is None else cat.stage(c, cr.stage).hint(lang),
+        strength_note=c.strength_note(lang),
         definition=c.definition(lang),
         summary=c.summary(lang),
         ladder=tuple(

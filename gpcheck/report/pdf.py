@@ -74,14 +74,20 @@ def _font_config() -> Any:
     return FontConfiguration()
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged and accessible: public bodies must publish accessible PDFs
+
+
 def html_to_pdf(html: str) -> bytes:
-    """Render report HTML to PDF bytes; relative URLs resolve inside report_templates/."""
+    """Render report HTML to PDF bytes; relative URLs resolve inside report_templates/.
+
+    The PDF is PDF/UA-1: a structure tree (tags) for screen readers, the document language
+    from `<html lang>` and the title from `<title>`, shown as the window title."""
     from weasyprint import HTML
 
     fetcher = url_fetcher()
     base = templates_dir().resolve().as_uri() + "/"
     document = HTML(string=html, base_url=base, url_fetcher=fetcher)
-    return document.write_pdf(font_config=_font_config())
+    return document.write_pdf(font_config=_font_config(), pdf_variant=PDF_VARIANT)
 
 
 @functools.cache

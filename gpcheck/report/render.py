@@ -2,10 +2,15 @@
 
 The PDF is WeasyPrint's rendering of exactly the HTML report, so the two always carry the same
 content. Markdown gets the radar chart as an SVG file next to it.
+
+Every format is the brief report by default; `full=True` adds the criterion pages. `workshop`
+is the learning workshop's date (else a line to fill in), `printed` the date printed on the
+report (today when None; tests pin it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +43,9 @@ def render_text(
     baseline: Result | None = None,
     chart_file: str | None = None,
     chart_svg: str | None = None,
+    full: bool = False,
+    workshop: dt.date | None = None,
+    printed: dt.date | None = None,
 ) -> str:
     """The Markdown or HTML text of the report (the HTML is also the PDF's source)."""
     from gpcheck.report.context import build_context
@@ -47,7 +55,13 @@ def render_text(
         result, baseline = _redacted(result), baseline and _redacted(baseline)
     t = Translator("de" if lang == "de" else "en")
     context = build_context(
-        result, lang=t.lang, redact=redact, comparison=_compare(baseline, result)
+        result,
+        lang=t.lang,
+        redact=redact,
+        comparison=_compare(baseline, result),
+        full=full,
+        printed=printed,
+        workshop=workshop,
     )
     context["chart_svg"] = chart_svg if chart_svg is not None else chart(result, baseline, t.lang)
     context["chart_file"] = chart_file
@@ -95,6 +109,9 @@ def render_report(
     redact: bool = False,
     baseline: Result | None = None,
     name: str | None = None,
+    full: bool = False,
+    workshop: dt.date | None = None,
+    printed: dt.date | None = None,
 ) -> Path:
     """Write the report into `out_dir` (atomically) and return its path.
 
@@ -106,36 +123,28 @@ def render_report(
     out_dir = Path(out_dir)
     stem = report_stem(result, name)
     path = out_dir / f"{stem}.{fmt}"
+    shown = {"redact": redact, "baseline": baseline, "full": full}
+    shown |= {"workshop": workshop, "printed": printed}
     if fmt == "pdf":
-        data: str | bytes = pdf_bytes(result, lang=lang, redact=redact, baseline=baseline)
+        data: str | bytes = pdf_bytes(result, lang=lang, **shown)
     elif fmt == "md":
         svg_name, svg = chart_name(stem), chart(result, baseline, lang)
-        data = render_text(
-            result,
-            "md",
-            lang=lang,
-            redact=redact,
-            baseline=baseline,
-            chart_file=svg_name,
-            chart_svg=svg,
-        )
+        data = render_text(result, "md", lang=lang, chart_file=svg_name, chart_svg=svg, **shown)
         write_group([(path, data), (out_dir / svg_name, svg)])  # both, or neither
         return path
     else:
-        data = render_text(result, "html", lang=lang, redact=redact, baseline=baseline)
+        data = render_text(result, "html", lang=lang, **shown)
     write_atomic(path, data)
     return path
 
 
-def pdf_bytes(
-    result: Result, *, lang: str, redact: bool = False, baseline: Result | None = None
-) -> bytes:
-    """The PDF of the HTML report; a missing WeasyPrint becomes a one-line fix advice."""
+def pdf_bytes(result: Result, *, lang: str, **shown: Any) -> bytes:
+    """The PDF of the HTML report (`shown`: the keywords of render_text); a missing WeasyPrint
+    becomes a one-line fix advice."""
     from gpcheck.report.pdf import html_to_pdf, weasyprint_problem
 
     problem = weasyprint_problem(lang)
     if problem:
         t = Translator("de" if lang == "de" else "en")
         raise GpcheckError("usage", message=t("report.pdf_unavailable", problem=problem))
-    html = render_text(result, "html", lang=lang, redact=redact, baseline=baseline)
-    return html_to_pdf(html)
+    return html_to_pdf(render_text(result, "html", lang=lang, **shown))
