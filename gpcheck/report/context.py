@@ -149,6 +149,7 @@ def build_context(
         "candidate": result.good_practice_candidate,
         "good_practice": good_practice_line(result.good_practice, result.catalogue, t),
         "older_catalogue": older_catalogue_note(result, t),
+        "undiscussed": _undiscussed(result, t),
         "focus": focus,
         "other_targets": [r for r in assessed if r.open_target and r not in focus],
         "other_below": [
@@ -176,6 +177,19 @@ def _trend_text(row: Any, t: Translator) -> str:
     if row.trend in ("new", "dropped"):
         return t(f"report.compare.trend_{row.trend}")
     return ""
+
+
+def _undiscussed(result: Result, t: Translator) -> str | None:
+    """A consensus file whose stages were partly taken over as the median (never agreed): one
+    notice naming those criteria, so the brief report shows them too."""
+    names = [
+        cr.criterion.name(t.lang)
+        for cr in result.criteria
+        if (a := result.assessment.criteria.get(cr.id)) is not None and a.agreement == "median"
+    ]
+    if not names:
+        return None
+    return t("report.undiscussed", names=", ".join(names))
 
 
 def _project(result: Result, lang: str, redact: bool) -> dict[str, Any]:

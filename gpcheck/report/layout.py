@@ -29,7 +29,12 @@ def title_block_mm(ctx: dict[str, Any]) -> float:
     mm = 9 + 8.5 * max(1, _lines(p["name"], 38))  # kind line, h1
     mm += 2 + 5 * (max(1, _lines(where, 38), _lines(people, 30)) + 2)  # facts: three rows
     mm += 6 + 3.5 * _lines(ctx["catalogue"]["disclaimer"], 128)
-    notices = [ctx["older_catalogue"], ctx["scope"] and " " * 160, ctx["missing"] and " " * 90]
+    notices = [
+        ctx["older_catalogue"],
+        ctx["undiscussed"],
+        ctx["scope"] and " " * 160,
+        ctx["missing"] and " " * 90,
+    ]
     mm += sum(4 + 4.2 * _lines(n, 110) for n in notices if n)
     return mm + (8 if ctx["redacted"] else 0)
 
