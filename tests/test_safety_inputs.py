@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,14 +22,17 @@ GOOD = "gpcheck: 1\nproject: {name: Good}\ncriteria:\n  participation: {stage: 2
 
 
 def _score(
-    *args: str, timeout: float = 60, as_nobody: bool = False
+    *args: str, timeout: float = 60, without_root_reading: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """`gpcheck score` in a real process, so that a crash or a hang shows as one.
 
-    `as_nobody` drops root (who may read every folder) for the permission test.
+    `without_root_reading` takes from root the power to read every folder (the capabilities
+    DAC_OVERRIDE and DAC_READ_SEARCH), for the permission test; root stays root, so the
+    checkout and its virtualenv stay readable wherever CI cloned them.
     """
     env = {**os.environ, "GPCHECK_LANG": "en", "COLUMNS": "200"}
-    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if as_nobody else []
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    prefix = drop if without_root_reading else []
     return subprocess.run(
         [*prefix, sys.executable, "-m", "gpcheck", "score", "-f", "jsonl", *args],
         capture_output=True,
@@ -120,17 +121,7 @@ def test_dev_zero_behind_a_symlink_is_refused_and_memory_stays_flat(tmp_path) ->
     assert '"project": "Good"' in proc.stdout
 
 
-@pytest.fixture
-def shared_tmp(tmp_path):
-    """A folder `nobody` can enter (pytest's own tmp folder is private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="gpcheck-safety-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def test_an_unreadable_folder_is_one_error_line_and_exit_1(shared_tmp) -> None:
-    tmp_path = shared_tmp
+def test_an_unreadable_folder_is_one_error_line_and_exit_1(tmp_path) -> None:
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "good.yaml").write_text(GOOD)
     locked = tmp_path / "ok" / "locked"
@@ -138,7 +129,7 @@ def test_an_unreadable_folder_is_one_error_line_and_exit_1(shared_tmp) -> None:
     (locked / "hidden.yaml").write_text(GOOD)
     locked.chmod(0)
     try:
-        proc = _score(str(tmp_path / "ok"), as_nobody=os.geteuid() == 0)
+        proc = _score(str(tmp_path / "ok"), without_root_reading=os.geteuid() == 0)
     finally:
         locked.chmod(0o755)
     assert proc.returncode == 1
