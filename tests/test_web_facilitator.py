@@ -141,3 +141,8 @@ def test_the_middle_stage_reads_as_words_not_a_fraction(ws, group) -> None:
     # Empowerment: stage 0 and stage 1 → the middle lies between them, said in words.
     assert "between 0 and 1 of 4" in page
     assert "of 4/4" not in page
+
+
+def test_the_group_page_has_no_profile_column_that_would_rank_projects(ws, group) -> None:
+    page = _page(ws)
+    assert 'class="profile"' not in page and ">Profile<" not in page
