@@ -320,3 +320,16 @@ def test_at_60x20_the_overview_rows_and_the_stage_list_stay_whole(tmp_path, cata
     assert "Kriterium 5 von 12" in screen
     term.child.sendcontrol("c")
     term.end()
+
+
+def test_a_session_of_two_criteria_counts_its_own_questions_in_the_status_line(tmp_path):
+    term = Terminal("two.yaml", "--criteria", "participation,low_threshold", cwd=tmp_path)
+    project(term)
+    screen = term.wait("Welche Stufe")
+    assert "Frage 1 von 2 · gespeichert" in screen and "von 12 ·" not in screen
+    term.child.send("2\r")
+    term.answer("ergänzen", "n")
+    screen = term.wait("Niedrigschwellige Arbeitsweise: Welche Stufe")
+    assert "Frage 2 von 2" in screen
+    term.child.sendintr()
+    term.end()

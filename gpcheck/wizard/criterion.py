@@ -54,7 +54,8 @@ def ask_criterion(
 ) -> bool:
     """Ask one criterion; False when the user went back (nothing changed then)."""
     ask.place = c.id
-    session.position = (c.number, len(session.catalogue))
+    scoped = len(session.asked) < len(session.catalogue)  # e.g. two criteria in a workshop
+    session.position = position if scoped else (c.number, len(session.catalogue))
     one = OneCriterion(session, ask, show, c)
     last = None
     while True:

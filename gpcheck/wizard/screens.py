@@ -119,9 +119,10 @@ class Screens:
         """The line under every prompt: where the user is and whether it is saved."""
         t = self.t
         parts = []
-        if session.position is not None:
+        if session.position is not None:  # in a session of fewer criteria: the n-th question
             i, n = session.position
-            parts.append(t("wizard.bar_criterion", i=i, n=n))
+            key = "bar_question" if n < len(self.catalogue) else "bar_criterion"
+            parts.append(t(f"wizard.{key}", i=i, n=n))
         elif session.assessment is not None:
             answered, n = session.answered(), len(session.asked)
             parts.append(t("wizard.bar_answered", answered=answered, n=n))
