@@ -22,12 +22,13 @@ import os
 import pickle
 import secrets
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gpcheck import __version__
+from gpcheck.atomic import write_atomic
+from gpcheck.errors import GpcheckError
 from gpcheck.paths import cache_dir, criteria_dir
 
 MAGIC = b"gpcheck catalogue cache 1\n"
@@ -101,8 +102,8 @@ def cached_text(name: str, folder: Path | None, make: Callable[[], str]) -> str:
     text = make()
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _replace(path, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
-    except OSError:
+        write_atomic(path, json.dumps({"key": key, "text": text}, ensure_ascii=False), mode=0o600)
+    except (OSError, GpcheckError):
         pass
     return text
 
@@ -167,9 +168,9 @@ def _write(path: Path, secret: bytes, key: bytes, catalogue: Any) -> None:
         return
     data = MAGIC + hmac.digest(secret, body, "sha256") + body
     try:
-        _replace(path, data)
+        write_atomic(path, data, mode=0o600)
         _forget_old(path.parent)
-    except OSError:
+    except (OSError, GpcheckError):
         return
 
 
@@ -183,15 +184,3 @@ def _forget_old(where: Path, days: int = 30) -> None:
         for old in where.glob(pattern):
             if old.stat().st_mtime < limit:
                 old.unlink(missing_ok=True)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write atomically (temp file + rename), so a reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

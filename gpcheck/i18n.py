@@ -90,18 +90,18 @@ def _read_cached(lang: str, stamp: list[list[Any]]) -> dict[str, str] | None:
 
 def _write_cached(lang: str, stamp: list[list[Any]], table: dict[str, str]) -> None:
     import json
-    import tempfile
+
+    from gpcheck.atomic import write_atomic
+    from gpcheck.errors import GpcheckError
 
     try:
         path = _cache_file(lang)
         if path is None:
             return
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".locale-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"stamp": stamp, "table": table}, fh, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
+        text = json.dumps({"stamp": stamp, "table": table}, ensure_ascii=False)
+        write_atomic(path, text, mode=0o600)
+    except (OSError, GpcheckError):
         return
 
 

@@ -288,3 +288,10 @@ def test_with_lan_any_ip_address_but_no_other_name_is_served(ws) -> None:
     assert client.get("/", headers={"host": "192.0.2.7:8765"}).status_code == 200
     assert client.get("/", headers={"host": "[::1]:8765"}).status_code == 200
     assert client.get("/", headers={"host": "rebound.evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("field", ["stage", "target"])
+def test_a_superscript_digit_is_a_form_message_not_a_server_error(alice, field) -> None:
+    """'¹' counts as a digit for str.isdigit() but int() refuses it."""
+    r = alice.save("c/participation", **{"stage": "2", field: "¹"})
+    assert r.status_code < 500

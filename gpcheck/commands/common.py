@@ -129,6 +129,23 @@ def _one_line(text: str) -> str:
     return line if len(line) <= MAX_ERROR_LINE else line[: MAX_ERROR_LINE - 1] + "…"
 
 
+def date_option(value: str | None, t: Translator) -> Any:
+    """A date option such as --workshop-date, read as people write it (2027-03-31, 31.03.2027,
+    31.3.27, …, the wizard's rules); None when not given, a usage error when unreadable."""
+    if value is None:
+        return None
+    from gpcheck.dates import DateError, parse_date
+
+    try:
+        day = parse_date(value, t.lang)
+    except DateError:
+        day = None
+    if day is None:
+        message = t("opt.bad_date", value=value.strip())
+        raise GpcheckError("usage", message=message, exit_code=ExitCode.USAGE)
+    return day
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

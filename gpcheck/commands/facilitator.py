@@ -14,7 +14,14 @@ from typing import Annotated, Any
 
 import typer
 
-from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
+from gpcheck.commands.common import (
+    HELP,
+    CatalogueOption,
+    LangOption,
+    date_option,
+    handles_errors,
+    make_env,
+)
 from gpcheck.errors import ExitCode, GpcheckError
 
 
@@ -85,20 +92,6 @@ def _target(
     return (output or Path(f"{default}.{fmt.value}")), fmt
 
 
-def _workshop_date(value: str | None, t: Any) -> Any:
-    """A date as people write it (`20.11.2026`, `2026-11-20`, …); else a usage error."""
-    from gpcheck.dates import DateError, parse_date
-
-    try:
-        return parse_date(value or "", t.lang)
-    except DateError:
-        raise GpcheckError(
-            "usage",
-            message=t("facilitator.workshop_date_invalid", value=value),
-            exit_code=ExitCode.USAGE,
-        ) from None
-
-
 def printable(value: Any) -> str:
     from gpcheck.sanitize import printable as shown
 
@@ -144,7 +137,7 @@ def workshop(
     env = make_env(lang, catalogue)
     cat = env.catalogue
     chosen = select_criteria(cat, criteria)
-    day = _workshop_date(workshop_date, env.t)
+    day = date_option(workshop_date, env.t)
     results, loaded, failed = [], [], 0
     files = input_files(paths)
     for path in files:
@@ -294,7 +287,7 @@ def worksheet(
 
     env = make_env(lang, catalogue)
     chosen = select_criteria(env.catalogue, criteria)
-    options = {"workshop_date": _workshop_date(workshop_date, env.t)}
+    options = {"workshop_date": date_option(workshop_date, env.t)}
     fmt = format or (None if output else OutFormat.pdf)  # a PDF unless -o names another kind
     path, fmt = _target(output, fmt, "worksheet", env.t)
     Guard([], force).check(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +9,14 @@ from typing import Annotated, Any
 
 import typer
 
-from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
+from gpcheck.commands.common import (
+    HELP,
+    CatalogueOption,
+    LangOption,
+    date_option,
+    handles_errors,
+    make_env,
+)
 from gpcheck.errors import ExitCode, GpcheckError
 
 
@@ -55,7 +61,7 @@ def report(
     from gpcheck.batch import expand_paths
 
     env = make_env(lang, catalogue)
-    workshop = parse_date(workshop_date, env.t) if workshop_date is not None else None
+    workshop = date_option(workshop_date, env.t)
     if format is ReportFormat.pdf:
         _require_weasyprint(env.lang)
     cat = env.catalogue
@@ -143,21 +149,6 @@ class _Job:
             name = f"{stem}-{n}"
         self.used.add(out_dir.resolve() / name)
         return name
-
-
-def parse_date(text: str, t: Any) -> dt.date:
-    """A date as people write it (2027-03-31, 31.03.2027, 31.3.27, …), as the wizard reads it."""
-    from gpcheck.dates import DateError
-    from gpcheck.dates import parse_date as read
-
-    try:
-        day = read(text, t.lang)
-    except DateError:
-        day = None
-    if day is None:
-        message = t("report.bad_date", value=text.strip())
-        raise GpcheckError("usage", message=message, exit_code=ExitCode.USAGE)
-    return day
 
 
 def _load_result(path: Path, cat: Any) -> Any:

@@ -56,13 +56,13 @@ def answer_data(form: Mapping[str, str], criterion: Criterion) -> dict[str, Any]
         data["applicable"] = False
         if _text(form, "reason"):
             data["reason"] = _text(form, "reason")
-    elif choice.isdigit() and int(choice) <= criterion.top:
+    elif choice.isascii() and choice.isdigit() and int(choice) <= criterion.top:
         data["stage"] = int(choice)
     elif choice:
         errors["stage"] = "web.error.stage_choice"
     target = (form.get("target") or "").strip()
     if target and choice != NA:
-        if target.isdigit():
+        if target.isascii() and target.isdigit():
             data["target"] = int(target)
         else:
             errors["target"] = "web.error.target_choice"

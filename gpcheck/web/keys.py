@@ -12,13 +12,12 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gpcheck.atomic import write_atomic
 from gpcheck.errors import GpcheckError
 
 KEYS_FILE = ".gpcheck-serve.json"
@@ -93,7 +92,7 @@ class KeyFile:
             raise GpcheckError("web_keys_broken", path=self.path, reason=str(exc)) from None
 
     def _write(self, keys: Keys) -> None:
-        """Temp file (created 0600 by mkstemp) + fsync + os.replace: never half written."""
+        """Written atomically and private to the facilitator (mode 600)."""
         data = {
             "join_code": keys.join_code,
             "facilitator": keys.facilitator,
@@ -102,23 +101,7 @@ class KeyFile:
                 h: {"file": p.file, "created": p.created} for h, p in keys.participants.items()
             },
         }
-        text = json.dumps(data, indent=1, ensure_ascii=False)
-        try:
-            fd, tmp = tempfile.mkstemp(
-                prefix=".gpcheck-serve.", suffix=".tmp", dir=self.path.parent
-            )
-        except OSError as exc:
-            raise GpcheckError("cannot_write", path=self.path, reason=exc.strerror) from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise GpcheckError("cannot_write", path=self.path, reason=exc.strerror) from None
+        write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False), mode=0o600)
 
     def new_participant(self) -> str:
         """A fresh unguessable token; only its hash is kept."""

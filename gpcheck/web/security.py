@@ -61,7 +61,7 @@ class Guard:
             await PlainTextResponse("Bad host", 400)(scope, receive, send)
             return
         length = headers.get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY:
+        if not (length.isascii() and length.isdigit()) or int(length) > MAX_BODY:
             await PlainTextResponse("Request too large", 413)(scope, receive, send)
             return
         body = await _read_capped(receive)

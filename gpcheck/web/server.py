@@ -50,12 +50,12 @@ class Terminal:
     printed whenever a participant's count or state changes."""
 
     def __init__(self, t: Translator, asked: tuple[str, ...]) -> None:
-        from rich.console import Console
+        from gpcheck.sanitize import console
 
         self.t = t
         self.asked = frozenset(asked)
         self.total = len(asked)
-        self.console = Console(highlight=False)
+        self.console = console(highlight=False)
         self.rows: dict[str, tuple[str, int, bool, str]] = {}
         self.lock = threading.Lock()
         self.live: Any = None
