@@ -28,6 +28,13 @@ from pydantic_core import PydanticCustomError
 from gpcheck.atomic import write_atomic
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import GpcheckError, GpcheckErrors, all_errors
+from gpcheck.file_rules import (
+    ANSWER_PROBLEMS,
+    answer_problem,
+    check_stages,
+    located_error,
+    resolve_keys,
+)
 from gpcheck.yamlfile import key_ref, load_mapping, locator, read_text
 
 FORMAT_VERSION = 1
@@ -121,13 +128,9 @@ class Answer(_Strict):
 
     @model_validator(mode="after")
     def _applicable_rules(self) -> Answer:
-        if not self.applicable:
-            if not self.reason:
-                raise PydanticCustomError("reason_required", "a reason is required")
-            if self.stage is not None or self.target is not None:
-                raise PydanticCustomError("stage_when_not_applicable", "no stage allowed")
-        elif self.stage is None:
-            raise PydanticCustomError("stage_required", "stage is required")
+        problem = answer_problem(self.applicable, self.stage, self.target, self.reason)
+        if problem is not None:
+            raise PydanticCustomError(problem, ANSWER_PROBLEMS[problem])
         return self
 
 
@@ -184,7 +187,7 @@ def parse_assessment(raw: dict[Any, Any], catalogue: Catalogue) -> Assessment:
     so that a hand-filled file needs one run, not one run per mistake.
     """
     problems: list[GpcheckError] = []
-    data, written = _resolve_keys(raw, catalogue, problems)
+    data, written = resolve_keys(raw, catalogue, problems)
     assessment = None
     try:
         assessment = Assessment.model_validate(data)
@@ -194,126 +197,11 @@ def parse_assessment(raw: dict[Any, Any], catalogue: Catalogue) -> Assessment:
             if err["loc"] not in seen:
                 seen.add(err["loc"])
                 problems.append(_from_pydantic(err, written))
-    _check_stages(data.get("criteria"), catalogue, written, problems)
+    check_stages(data.get("criteria"), catalogue, written, problems)
     if problems:
         raise problems[0] if len(problems) == 1 else GpcheckErrors(problems)
     assert assessment is not None  # no problem means the model validated
     return assessment
-
-
-def _resolve_keys(
-    raw: dict[Any, Any], catalogue: Catalogue, problems: list[GpcheckError]
-) -> tuple[dict[Any, Any], dict]:
-    """Map criterion keys (id, alias, number) to ids; remember what the user wrote."""
-    criteria = raw.get("criteria")
-    written: dict[str, str] = {}
-    if not isinstance(criteria, dict):
-        return raw, written
-    resolved: dict[str, Any] = {}
-    for key, answer in criteria.items():
-        if _left_blank(answer):
-            continue
-        criterion = catalogue.find(key)
-        if criterion is None:
-            problems.append(
-                _error(
-                    "unknown_criterion",
-                    ("criteria", key_ref(str(key))),
-                    f"criteria.{key}",
-                    name=key,
-                )
-            )
-            continue
-        if criterion.id in resolved:
-            problems.append(
-                _error(
-                    "criterion_twice",
-                    ("criteria", key_ref(str(key))),
-                    f"criteria.{key}",
-                    name=key,
-                    other=written[criterion.id],
-                    id=criterion.id,
-                )
-            )
-            continue
-        resolved[criterion.id] = answer
-        written[criterion.id] = str(key)
-    data = dict(raw)
-    data["criteria"] = resolved
-    scope = raw.get("scope")
-    if isinstance(scope, list):
-        data["scope"] = [_scope_id(item, i, catalogue, problems) for i, item in enumerate(scope)]
-    return data, written
-
-
-def _left_blank(answer: Any) -> bool:
-    """`target_group:` or `stage:` left empty (as in a `gpcheck init` file) means missing."""
-    if answer is None:
-        return True
-    return isinstance(answer, dict) and all(v is None for v in answer.values())
-
-
-def _scope_id(item: Any, index: int, catalogue: Catalogue, problems: list[GpcheckError]) -> Any:
-    criterion = catalogue.find(item)
-    if criterion is None:
-        problems.append(_error("unknown_criterion", ("scope", index), f"scope[{index}]", name=item))
-        return str(item)
-    return criterion.id
-
-
-def _stage(value: Any) -> int | None:
-    """A stage number as the model accepts it (strict int); anything else pydantic reports."""
-    return value if type(value) is int else None
-
-
-def _check_stages(
-    criteria: Any, catalogue: Catalogue, written: dict[str, str], problems: list[GpcheckError]
-) -> None:
-    """Stage ranges against the catalogue, checked on the resolved data so that they are
-    reported together with the file's other problems."""
-    if not isinstance(criteria, dict):
-        return
-    for cid, answer in criteria.items():
-        if not isinstance(answer, dict):
-            continue
-        top = catalogue.get(cid).top
-        key = written.get(cid, cid)
-        stage, target = _stage(answer.get("stage")), _stage(answer.get("target"))
-        if stage is not None and stage > top:
-            problems.append(
-                _error(
-                    "stage_above_top",
-                    ("criteria", key, "stage"),
-                    f"criteria.{key}.stage",
-                    value=stage,
-                    top=top,
-                )
-            )
-        if target is not None:
-            loc, field = ("criteria", key, "target"), f"criteria.{key}.target"
-            if target > top:
-                problems.append(_error("stage_above_top", loc, field, value=target, top=top))
-            elif stage is not None and stage >= 0 and target <= stage:
-                problems.append(_error("target_not_above", loc, field, value=target, stage=stage))
-        ratings = answer.get("ratings")
-        for name, value in (ratings if isinstance(ratings, dict) else {}).items():
-            rated = _stage(value)
-            if rated is not None and rated > top:
-                problems.append(
-                    _error(
-                        "stage_above_top",
-                        ("criteria", key, "ratings", name),
-                        f"criteria.{key}.ratings.{name}",
-                        value=rated,
-                        top=top,
-                    )
-                )
-
-
-def _error(key: str, loc: tuple[Any, ...], field: str, **params: Any) -> GpcheckError:
-    exc = GpcheckError(key, field=field, **params)
-    exc.loc = loc  # type: ignore[attr-defined]
-    return exc
 
 
 def _from_pydantic(err: Any, written: dict[str, str]) -> GpcheckError:
@@ -326,7 +214,7 @@ def _from_pydantic(err: Any, written: dict[str, str]) -> GpcheckError:
     params = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, str | int | float)}
     value = err.get("input")
     params.setdefault("value", _short(value) if isinstance(value, str | int | float) else "")
-    exc = _error(f"v.{err['type']}", tuple(loc), field, **params)
+    exc = located_error(f"v.{err['type']}", tuple(loc), field, **params)
     exc.raw = err["msg"]
     return exc
 

@@ -1,8 +1,13 @@
-"""The criteria catalogue: strict models of `criteria/*.yaml`, loaded and cross-checked.
+"""The criteria catalogue: frozen data classes for `criteria/*.yaml`, loaded and cross-checked.
 
 A catalogue folder holds `catalogue.yaml` (id, version, source, the Good-Practice rule, the
 consistency hints) and one file per criterion. Everything is validated at load time, so a typo
 in a criterion file is reported with its file and line, not found later in a report.
+
+The classes are plain frozen dataclasses, not pydantic models: pydantic validates them when the
+YAML files are read (`load_catalogue`), but a catalogue taken from gpcheck's cache needs no
+pydantic at all, which keeps start-up of `criteria`, `validate` and `score` fast. The rules for
+pydantic sit in the annotations (`Rule(...)`), which pydantic reads only when it validates.
 
 Criteria are named in many ways by people (files, `--criteria`, `criteria ID`): by id, number,
 German alias, pre-2021 name or the printed name, in any case, with umlauts or their `ae` forms,
@@ -14,31 +19,46 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cached_property
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from typing import Annotated, Any
 
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.paths import criteria_dir
 from gpcheck.yamlfile import load_mapping, locate, read_text
 
 CATALOGUE_FILE = "catalogue.yaml"
-M = TypeVar("M", bound=BaseModel)
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_FORBID = {"extra": "forbid"}  # pydantic's config for these classes: unknown keys are errors
 
 
-class _Strict(BaseModel):
-    # defer_build: a catalogue read from gpcheck's cache is never validated again, so its
-    # validators are built only when the YAML files are actually loaded (faster start-up).
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+class Rule:
+    """A constraint of one field (`Rule(ge=1)`, `Rule(pattern=...)`), applied by pydantic when
+    it validates the catalogue files; pydantic is imported only then."""
+
+    __slots__ = ("constraints",)
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field, StringConstraints
+
+        strings = "pattern" in self.constraints or "strip_whitespace" in self.constraints
+        rule = StringConstraints if strings else Field
+        return handler.generate_schema(Annotated[source, rule(**self.constraints)])
 
 
-class Text(_Strict):
+Id = Annotated[str, Rule(pattern=r"^[a-z][a-z0-9_]*$")]
+CatalogueId = Annotated[str, Rule(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+NonEmpty = Annotated[str, Rule(strip_whitespace=True, min_length=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
     """A text in both languages."""
 
+    __pydantic_config__ = _FORBID
     de: NonEmpty
     en: NonEmpty
 
@@ -46,28 +66,30 @@ class Text(_Strict):
         return self.de if lang == "de" else self.en
 
 
-class Stage(_Strict):
+@dataclass(frozen=True, slots=True)
+class Stage:
+    __pydantic_config__ = _FORBID
     title: Text
     description: Text
-    hint: Text = Field(description="what to look for / what takes you to the next rung")
+    hint: Text  # what to look for / what takes you to the next rung
 
 
-class Criterion(_Strict):
-    number: int = Field(ge=1)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Criterion:
+    __pydantic_config__ = _FORBID
+    number: Annotated[int, Rule(ge=1)]
     id: Id
-    aliases: list[Id] = Field(default=[], description="German and pre-2021 names, normalised")
+    aliases: tuple[Id, ...] = ()  # German and pre-2021 names, normalised
     name: Text
-    short_name: Text = Field(description="for narrow columns")
+    short_name: Text  # for narrow columns
     summary: Text
     definition: Text
-    not_addressed: Stage | None = Field(
-        default=None, description="stage 0 of this criterion, where the shared one does not fit"
-    )
-    stages: list[Stage] = Field(min_length=1, description="stages 1..top; stage 0 is shared")
-    strength_from: int = Field(ge=1, description="gpcheck's own aid, not a term of the Verbund")
-    strength_note: Text = Field(description="why the strength starts at that stage")
-    questions: list[Text] = Field(min_length=2, max_length=4)
-    related: list[Id] = []
+    not_addressed: Stage | None = None  # stage 0 of this criterion, where the shared one won't do
+    stages: Annotated[tuple[Stage, ...], Rule(min_length=1)]  # stages 1..top; 0 is shared
+    strength_from: Annotated[int, Rule(ge=1)]  # gpcheck's own aid, not a term of the Verbund
+    strength_note: Text  # why the strength starts at that stage
+    questions: Annotated[tuple[Text, ...], Rule(min_length=2, max_length=4)]
+    related: tuple[Id, ...] = ()
     note: Text | None = None
 
     @property
@@ -75,38 +97,45 @@ class Criterion(_Strict):
         return len(self.stages)
 
 
-class ConsistencyHint(_Strict):
+@dataclass(frozen=True, slots=True)
+class ConsistencyHint:
     """Two linked criteria whose scores should not drift far apart (a question, not an error).
 
     The question depends on which side is the higher one: a precisely described group with a
     hard-to-reach offer asks something else than an open offer for a vaguely described group.
+    `min_gap`: score points apart that trigger the hint.
     """
 
+    __pydantic_config__ = _FORBID
     criteria: tuple[Id, Id]
-    min_gap: float = Field(gt=0, le=100, description="score points apart that trigger the hint")
+    min_gap: Annotated[float, Rule(gt=0, le=100)]
     if_first_higher: Text
     if_second_higher: Text
 
 
-class GoodPracticeRule(_Strict):
+@dataclass(frozen=True, slots=True)
+class GoodPracticeRule:
     """The line public summaries of the Praxisdatenbank selection name as a minimum: the base
     criteria are strengths and at least `further` other criteria are, too. A prompt for a
     conversation with the state's coordination office, never a verdict."""
 
-    base: list[Id] = Field(min_length=1)
-    further: int = Field(ge=0)
+    __pydantic_config__ = _FORBID
+    base: Annotated[tuple[Id, ...], Rule(min_length=1)]
+    further: Annotated[int, Rule(ge=0)]
     source: Text
 
 
-class CatalogueInfo(_Strict):
-    id: Id | Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
-    version: int = Field(ge=1)
+@dataclass(frozen=True, slots=True)
+class CatalogueInfo:
+    __pydantic_config__ = _FORBID
+    id: CatalogueId
+    version: Annotated[int, Rule(ge=1)]
     title: Text
     source: Text
     disclaimer: Text
     good_practice: GoodPracticeRule
     not_addressed: Stage
-    consistency: list[ConsistencyHint] = []
+    consistency: tuple[ConsistencyHint, ...] = ()
 
 
 class Catalogue:
@@ -205,11 +234,13 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
     return Catalogue(info, criteria, folder)
 
 
-def _load_model(path: Path, model: type[M]) -> M:
+def _load_model(path: Path, model: type[Any]) -> Any:
+    from pydantic import ValidationError
+
     text = read_text(path)
     data = load_mapping(path, text)
     try:
-        return model.model_validate(data)
+        return _validator(model).validate_python(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = locate(text, err["loc"]) or (None, None)
@@ -223,6 +254,14 @@ def _load_model(path: Path, model: type[M]) -> M:
             raw=err["msg"],
             detail=err["msg"],
         ) from None
+
+
+@cache
+def _validator(model: type[Any]) -> Any:
+    """pydantic's validator for one of the classes above, built once per run when needed."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
 
 
 def _cross_check(info: CatalogueInfo, by_file: dict[Path, Criterion], info_path: Path) -> None:

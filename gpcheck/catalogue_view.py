@@ -6,6 +6,7 @@ disclaimer of `catalogue.yaml`), because this is where people first meet the cri
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from gpcheck.catalogue import Catalogue, Criterion
@@ -106,10 +107,9 @@ def catalogue_json(catalogue: Catalogue, only: Criterion | None = None) -> Any:
     criterion's own stage 0 where it has one)."""
 
     def one(c: Criterion) -> dict[str, Any]:
-        data = c.model_dump(mode="json", exclude_none=True, exclude={"not_addressed"})
-        data["stages"] = [
-            {"stage": n, **catalogue.stage(c, n).model_dump(mode="json")} for n in range(c.top + 1)
-        ]
+        data = _plain(c)
+        data.pop("not_addressed", None)
+        data["stages"] = [{"stage": n, **_plain(catalogue.stage(c, n))} for n in range(c.top + 1)]
         data["top"] = c.top
         return data
 
@@ -119,9 +119,19 @@ def catalogue_json(catalogue: Catalogue, only: Criterion | None = None) -> Any:
     return {
         "id": info.id,
         "version": info.version,
-        "title": info.title.model_dump(),
-        "source": info.source.model_dump(),
-        "disclaimer": info.disclaimer.model_dump(),
-        "good_practice": info.good_practice.model_dump(mode="json"),
+        "title": _plain(info.title),
+        "source": _plain(info.source),
+        "disclaimer": _plain(info.disclaimer),
+        "good_practice": _plain(info.good_practice),
         "criteria": [one(c) for c in catalogue],
     }
+
+
+def _plain(item: Any) -> Any:
+    """A catalogue object as JSON data, in field order, leaving out fields that are not set."""
+    if is_dataclass(item):
+        values = ((f.name, getattr(item, f.name)) for f in fields(item))
+        return {name: _plain(value) for name, value in values if value is not None}
+    if isinstance(item, tuple):
+        return [_plain(x) for x in item]
+    return item

@@ -78,7 +78,7 @@ def test_participation_has_its_own_stage_0_and_the_verbund_s_stage_5(catalogue) 
 
 def test_good_practice_rule_is_data(catalogue) -> None:
     rule = catalogue.info.good_practice
-    assert rule.base == ["target_group", "concept", "setting"]
+    assert rule.base == ("target_group", "concept", "setting")
     assert rule.further == 2
     assert "Modul 203" in rule.source("de")
 
