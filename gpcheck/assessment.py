@@ -167,7 +167,11 @@ def load_assessment(path: Path, catalogue: Catalogue) -> Assessment:
     """
     path = Path(path)
     text = read_text(path)
-    raw = load_mapping(path, text)
+    return assessment_from(path, text, load_mapping(path, text), catalogue)
+
+
+def assessment_from(path: Path, text: str, raw: dict[Any, Any], catalogue: Catalogue) -> Assessment:
+    """`load_assessment` for a file already read (`text`) and parsed (`raw`)."""
     try:
         return parse_assessment(raw, catalogue)
     except GpcheckError as exc:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gpcheck.assessment import load_assessment
 from gpcheck.catalogue import Catalogue
 from gpcheck.errors import GpcheckError
+from gpcheck.quick_read import quick_assessment
 from gpcheck.scoring import Result, score
+from gpcheck.yamlfile import load_mapping, read_text
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -105,9 +106,13 @@ def _two(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def score_file(path: Path, catalogue: Catalogue, strict: bool = False) -> Outcome:
+def score_file(
+    path: Path, catalogue: Catalogue, strict: bool = False, schema: dict[str, Any] | None = None
+) -> Outcome:
+    """One file's record or error. With the model's `schema` (quick_read.model_schema), a
+    certainly valid file is read without pydantic; every other file goes through the model."""
     try:
-        assessment = load_assessment(path, catalogue)
+        assessment = read_for_scoring(path, catalogue, schema)
         result = score(assessment, catalogue)
         if strict and not result.complete:
             missing = [r.id for r in result.criteria if r.status == "missing"]
@@ -119,8 +124,25 @@ def score_file(path: Path, catalogue: Catalogue, strict: bool = False) -> Outcom
         return Outcome(str(path), error=exc)
 
 
+def read_for_scoring(path: Path, catalogue: Catalogue, schema: dict[str, Any] | None) -> Any:
+    """The assessment in `path`, from the quick reader when it is sure, else from the model."""
+    text = read_text(path)
+    raw = load_mapping(path, text)
+    quick = None if schema is None else quick_assessment(raw, catalogue, schema)
+    if quick is not None:
+        return quick
+    from gpcheck.assessment import assessment_from  # pydantic: only for files it must judge
+
+    return assessment_from(path, text, raw, catalogue)
+
+
 def score_paths(
-    paths: Iterable[Path], catalogue: Catalogue, *, strict: bool = False, jobs: int = 1
+    paths: Iterable[Path],
+    catalogue: Catalogue,
+    *,
+    strict: bool = False,
+    jobs: int = 1,
+    schema: dict[str, Any] | None = None,
 ) -> Iterator[Outcome]:
     """Score files in order, lazily; with jobs > 1 in worker processes."""
     expanded = expand_paths(paths)
@@ -129,8 +151,8 @@ def score_paths(
             if isinstance(item, GpcheckError):
                 yield Outcome("", error=item)
             else:
-                yield score_file(item, catalogue, strict)
+                yield score_file(item, catalogue, strict, schema)
         return
     from gpcheck.batch_pool import score_parallel
 
-    yield from score_parallel(expanded, catalogue, strict, jobs)
+    yield from score_parallel(expanded, catalogue, strict, jobs, schema)

@@ -25,11 +25,15 @@ CHUNK = 16  # files per task: small enough to stream, large enough to keep IPC c
 
 
 def score_parallel(
-    expanded: Iterator[Path | GpcheckError], catalogue: Catalogue, strict: bool, jobs: int
+    expanded: Iterator[Path | GpcheckError],
+    catalogue: Catalogue,
+    strict: bool,
+    jobs: int,
+    schema: dict[str, Any] | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in input order; at most two chunks per worker wait in flight."""
     workers = jobs or os.cpu_count() or 1
-    pool = _Pool(str(catalogue.folder), strict, workers)
+    pool = _Pool((str(catalogue.folder), strict, schema), workers)
     pending: Pending = deque()
     try:
         for chunk in _chunks(expanded, CHUNK):
@@ -77,8 +81,8 @@ def _collect(pending: Pending, pool: _Pool) -> list[Outcome]:
 class _Pool:
     """A ProcessPoolExecutor that can be replaced after a worker died."""
 
-    def __init__(self, folder: str, strict: bool, workers: int) -> None:
-        self.args, self.workers = (folder, strict), workers
+    def __init__(self, args: tuple[Any, ...], workers: int) -> None:
+        self.args, self.workers = args, workers
         self.executor = self._new(workers)
 
     def _new(self, workers: int) -> ProcessPoolExecutor:
@@ -117,9 +121,10 @@ class _Pool:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(folder: str, strict: bool) -> None:
+def _init_worker(folder: str, strict: bool, schema: dict[str, Any] | None) -> None:
     _WORKER["catalogue"] = load_catalogue(Path(folder))
     _WORKER["strict"] = strict
+    _WORKER["schema"] = schema
 
 
 def _worker_chunk(chunk: list[str | GpcheckError]) -> list[Outcome]:
@@ -129,4 +134,4 @@ def _worker_chunk(chunk: list[str | GpcheckError]) -> list[Outcome]:
 def _worker_score(item: str | GpcheckError) -> Outcome:
     if isinstance(item, GpcheckError):
         return Outcome("", error=item)
-    return score_file(Path(item), _WORKER["catalogue"], _WORKER["strict"])
+    return score_file(Path(item), _WORKER["catalogue"], _WORKER["strict"], _WORKER["schema"])

@@ -26,7 +26,6 @@ from typing import Annotated, Any
 
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.paths import criteria_dir
-from gpcheck.yamlfile import load_mapping, locate, read_text
 
 CATALOGUE_FILE = "catalogue.yaml"
 _FORBID = {"extra": "forbid"}  # pydantic's config for these classes: unknown keys are errors
@@ -236,6 +235,8 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
 
 def _load_model(path: Path, model: type[Any]) -> Any:
     from pydantic import ValidationError
+
+    from gpcheck.yamlfile import load_mapping, locate, read_text
 
     text = read_text(path)
     data = load_mapping(path, text)

@@ -9,10 +9,12 @@ show the stages it comes from. Scores are exact here; outputs round them for dis
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from gpcheck.assessment import Assessment
 from gpcheck.catalogue import Catalogue, ConsistencyHint, Criterion, Text
+
+if TYPE_CHECKING:  # scoring also takes quick_read's plain copy: pydantic is not needed here
+    from gpcheck.assessment import Assessment
 
 Status = Literal["assessed", "not_applicable", "missing"]
 _EPSILON = 1e-9  # exact scores: 66.66… − 16.66… must still count as 50 points apart

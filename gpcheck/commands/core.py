@@ -48,14 +48,16 @@ def score(
     from gpcheck.batch import score_paths
     from gpcheck.batch_output import write_csv, write_json, write_jsonl
     from gpcheck.commands.common import print_error
+    from gpcheck.quick_read import model_schema
 
     env = make_env(lang, catalogue)
     cat = env.catalogue
+    schema = model_schema(catalogue)
     failed = 0
 
     def records():
         nonlocal failed
-        for outcome in score_paths(paths, cat, strict=strict, jobs=jobs):
+        for outcome in score_paths(paths, cat, strict=strict, jobs=jobs, schema=schema):
             if outcome.error is not None:
                 failed += 1
                 print_error(outcome.error, env.lang)
@@ -89,11 +91,13 @@ def validate(
 ) -> None:
     from gpcheck.batch import score_paths
     from gpcheck.commands.common import print_error
+    from gpcheck.quick_read import model_schema
     from gpcheck.sanitize import printable
 
     env = make_env(lang, catalogue)
     ok = bad = 0
-    for outcome in score_paths(paths, env.catalogue, strict=strict):
+    schema = model_schema(catalogue)
+    for outcome in score_paths(paths, env.catalogue, strict=strict, schema=schema):
         if outcome.error is not None:
             bad += 1
             print_error(outcome.error, env.lang)
