@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -202,6 +202,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)  # the same few keys in every file of a batch
 def normalise_key(key: str) -> str:
     """One form for every way of writing a criterion's name: "Setting-Ansatz", `setting ansatz`
     and `SETTING_ANSATZ` → `setting_ansatz`; `Qualitätsmanagement` → `qualitaetsmanagement`."""

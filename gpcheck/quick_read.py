@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -60,7 +61,7 @@ def quick_assessment(
     if problems:
         return None
     try:
-        assessment = _Checker(schema).value(schema, data)
+        assessment = checker(schema)(data)
     except Unsure:
         return None
     for answer in assessment.criteria.values():
@@ -69,52 +70,59 @@ def quick_assessment(
     return assessment
 
 
-class _Checker:
-    """A JSON Schema reader for the keywords pydantic writes for the assessment models.
+Check = Callable[[Any], Any]
+_CHECKERS: dict[int, tuple[dict[str, Any], Check]] = {}
+
+
+def checker(schema: dict[str, Any]) -> Check:
+    """The schema made into one function (value → checked copy, or Unsure), made once per
+    schema: a batch of files walks the schema only once."""
+    kept = _CHECKERS.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        kept = _CHECKERS[id(schema)] = (schema, _Compiler(schema).compile(schema))
+    return kept[1]
+
+
+class _Compiler:
+    """Makes check functions for the JSON Schema keywords pydantic writes for the models.
 
     Each check is at least as strict as the model: strict types (`True` is no number), a text
-    that the model would strip is left to the model, a date must already be a date.
+    that the model would strip is left to the model, a date is a date or 2026-12-02.
     """
 
     def __init__(self, root: dict[str, Any]) -> None:
         self.defs = root.get("$defs", {})
+        self.made: dict[str, Check] = {}
 
-    def value(self, schema: dict[str, Any], value: Any) -> Any:
+    def compile(self, schema: dict[str, Any]) -> Check:
         if "$ref" in schema:
-            return self.value(self._ref(schema["$ref"]), value)
+            return self._ref(schema["$ref"])
         if "anyOf" in schema:
-            return self._any_of(schema["anyOf"], value)
+            return _any_of([self.compile(option) for option in schema["anyOf"]])
         kind = schema.get("type")
         if kind == "object":
-            return self._object(schema, value)
+            return self._object(schema)
         if kind == "array":
-            return self._array(schema, value)
-        _known(
+            return self._array(schema)
+        if not _known(
             schema,
             {"type", "const", "enum", "minimum", "minLength", "maxLength", "pattern", "format"},
-        )
-        if "const" in schema and not _same(value, schema["const"]):
-            raise Unsure
-        if "enum" in schema and not any(_same(value, e) for e in schema["enum"]):
-            raise Unsure
-        return _scalar(schema, kind, value)
+        ):
+            return _unsure
+        return _scalar(schema)
 
-    def _ref(self, ref: str) -> dict[str, Any]:
-        prefix = "#/$defs/"
-        if not ref.startswith(prefix) or ref[len(prefix) :] not in self.defs:
-            raise Unsure
-        return self.defs[ref[len(prefix) :]]
+    def _ref(self, ref: str) -> Check:
+        name = ref.removeprefix("#/$defs/")
+        if name == ref or name not in self.defs:
+            return _unsure
+        if name not in self.made:
+            self.made[name] = _unsure  # a self-reference while it is being made: be unsure
+            self.made[name] = self.compile(self.defs[name])
+        made = self.made
+        return lambda value: made[name](value)
 
-    def _any_of(self, options: list[dict[str, Any]], value: Any) -> Any:
-        for option in options:
-            try:
-                return self.value(option, value)
-            except Unsure:
-                continue
-        raise Unsure
-
-    def _object(self, schema: dict[str, Any], value: Any) -> Any:
-        _known(
+    def _object(self, schema: dict[str, Any]) -> Check:
+        if not _known(
             schema,
             {
                 "type",
@@ -124,85 +132,137 @@ class _Checker:
                 "maxProperties",
                 "propertyNames",
             },
-        )
-        if type(value) is not dict or len(value) > schema.get("maxProperties", len(value)):
-            raise Unsure
+        ):
+            return _unsure
+        most = schema.get("maxProperties")
         if "properties" not in schema:  # a dict of free keys: ratings, criteria
-            keys, values = schema.get("propertyNames", {}), schema.get("additionalProperties")
-            if not isinstance(values, dict):
+            values = schema.get("additionalProperties")
+            keys = schema.get("propertyNames", {})
+            if not isinstance(values, dict) or not _known(keys, {"minLength", "maxLength"}):
+                return _unsure
+            return _mapping(_scalar({**keys, "type": "string"}), self.compile(values), most)
+        if schema.get("additionalProperties") is not False:
+            return _unsure
+        fields = {name: self.compile(field) for name, field in schema["properties"].items()}
+        defaults = {n: f["default"] for n, f in schema["properties"].items() if "default" in f}
+        return _record(fields, defaults, frozenset(schema.get("required", ())), most)
+
+    def _array(self, schema: dict[str, Any]) -> Check:
+        if not _known(schema, {"type", "items", "maxItems"}) or "items" not in schema:
+            return _unsure
+        item, most = self.compile(schema["items"]), schema.get("maxItems")
+
+        def check(value: Any) -> list[Any]:
+            if type(value) is not list or (most is not None and len(value) > most):
                 raise Unsure
-            return {self._key(keys, k): self.value(values, v) for k, v in value.items()}
-        properties = schema["properties"]
-        if schema.get("additionalProperties") is not False or set(value) - set(properties):
-            raise Unsure
-        if any(name not in value for name in schema.get("required", ())):
-            raise Unsure
-        fields = {}
-        for name, field in properties.items():
-            if name in value:
-                fields[name] = self.value(field, value[name])
-            elif "default" in field:
-                fields[name] = _copy(field["default"])
-        return SimpleNamespace(**fields)
+            return [item(x) for x in value]
 
-    def _key(self, schema: dict[str, Any], key: Any) -> str:
-        _known(schema, {"minLength", "maxLength"})
-        return _scalar(schema, "string", key)
-
-    def _array(self, schema: dict[str, Any], value: Any) -> list[Any]:
-        _known(schema, {"type", "items", "maxItems"})
-        if type(value) is not list or len(value) > schema.get("maxItems", len(value)):
-            raise Unsure
-        return [self.value(schema.get("items", {"type": None}), item) for item in value]
+        return check
 
 
-def _known(schema: dict[str, Any], allowed: set[str]) -> None:
-    if set(schema) - allowed - _DESCRIBING:
-        raise Unsure
-
-
-def _same(value: Any, expected: Any) -> bool:
-    return type(value) is type(expected) and value == expected
-
-
-def _scalar(schema: dict[str, Any], kind: Any, value: Any) -> Any:
-    if kind == "string":
-        return _string(schema, value)
-    if kind == "integer" and type(value) is int and value >= schema.get("minimum", value):
-        return value
-    if kind == "boolean" and type(value) is bool:
-        return value
-    if kind == "null" and value is None:
-        return value
+def _unsure(value: Any) -> Any:
     raise Unsure
 
 
-def _string(schema: dict[str, Any], value: Any) -> Any:
+def _known(schema: dict[str, Any], allowed: set[str]) -> bool:
+    return not set(schema) - allowed - _DESCRIBING
+
+
+def _any_of(options: list[Check]) -> Check:
+    def check(value: Any) -> Any:
+        for option in options:
+            try:
+                return option(value)
+            except Unsure:
+                continue
+        raise Unsure
+
+    return check
+
+
+def _mapping(key: Check, item: Check, most: int | None) -> Check:
+    def check(value: Any) -> dict[Any, Any]:
+        if type(value) is not dict or (most is not None and len(value) > most):
+            raise Unsure
+        return {key(k): item(v) for k, v in value.items()}
+
+    return check
+
+
+def _record(
+    fields: dict[str, Check], defaults: dict[str, Any], required: frozenset[str], most: int | None
+) -> Check:
+    """An object of known fields → a namespace with every field, defaults filled in."""
+
+    def check(value: Any) -> SimpleNamespace:
+        if type(value) is not dict or (most is not None and len(value) > most):
+            raise Unsure
+        if not value.keys() <= fields.keys() or not required <= value.keys():
+            raise Unsure
+        out = {}
+        for name, field in fields.items():
+            if name in value:
+                out[name] = field(value[name])
+            elif name in defaults:
+                default = defaults[name]
+                out[name] = type(default)(default) if type(default) in (list, dict) else default
+        return SimpleNamespace(**out)
+
+    return check
+
+
+def _scalar(schema: dict[str, Any]) -> Check:
+    kind = schema.get("type")
+    if "const" in schema or "enum" in schema:
+        allowed = [schema["const"]] if "const" in schema else schema["enum"]
+        base = _scalar({k: v for k, v in schema.items() if k not in ("const", "enum")})
+
+        def one_of(value: Any) -> Any:
+            if not any(type(value) is type(a) and value == a for a in allowed):
+                raise Unsure
+            return base(value)
+
+        return one_of
+    if kind == "string":
+        return _date if schema.get("format") == "date" else _text(schema)
     if "format" in schema:
-        return _date(schema["format"], value)
-    if type(value) is not str:
-        raise Unsure
-    if "minLength" in schema and value != value.strip():
-        raise Unsure  # the model strips such a text first: let it
-    if not schema.get("minLength", 0) <= len(value) <= schema.get("maxLength", len(value)):
-        raise Unsure
-    if "pattern" in schema and re.fullmatch(schema["pattern"], value) is None:
-        raise Unsure
-    return value
+        return _unsure
+    if kind == "integer":
+        least = schema.get("minimum")
+        return lambda v: v if type(v) is int and (least is None or v >= least) else _unsure(v)
+    if kind == "boolean":
+        return lambda v: v if type(v) is bool else _unsure(v)
+    if kind == "null":
+        return lambda v: v if v is None else _unsure(v)
+    return _unsure
 
 
-def _date(form: str, value: Any) -> dt.date:
-    """A date as the model reads it: a date, or a text of the form 2026-12-02."""
-    if form == "date" and type(value) is dt.date:
+def _text(schema: dict[str, Any]) -> Check:
+    if "format" in schema:
+        return _unsure
+    least, most = schema.get("minLength", 0), schema.get("maxLength")
+    pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+    strips = "minLength" in schema  # the model strips such a text first: let it
+
+    def check(value: Any) -> str:
+        if type(value) is not str or (strips and value != value.strip()):
+            raise Unsure
+        if len(value) < least or (most is not None and len(value) > most):
+            raise Unsure
+        if pattern is not None and pattern.fullmatch(value) is None:
+            raise Unsure
         return value
-    if form == "date" and type(value) is str and _ISO_DATE.fullmatch(value):
+
+    return check
+
+
+def _date(value: Any) -> dt.date:
+    """A date as the model reads it: a date, or a text of the form 2026-12-02."""
+    if type(value) is dt.date:
+        return value
+    if type(value) is str and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
     raise Unsure
-
-
-def _copy(default: Any) -> Any:
-    """A fresh copy of a schema default ([] or {}), never one shared between answers."""
-    return type(default)(default) if isinstance(default, list | dict) else default

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from gpcheck.assessment import Assessment, parse_assessment
 from gpcheck.batch import record, score_file
 from gpcheck.errors import GpcheckError
-from gpcheck.quick_read import Unsure, _Checker, quick_assessment
+from gpcheck.quick_read import Unsure, checker, quick_assessment
 from gpcheck.scoring import score
 from gpcheck.yamlfile import load_mapping
 
@@ -178,7 +178,7 @@ def test_a_file_the_quick_reader_accepts_is_one_the_model_accepts(catalogue, sch
 )
 def test_what_the_reader_does_not_know_it_leaves_to_the_model(schema_part, value) -> None:
     with pytest.raises(Unsure):
-        _Checker({}).value(schema_part, value)
+        checker(schema_part)(value)
 
 
 def test_a_file_with_an_older_agreement_sentence_still_scores(write, catalogue, schema) -> None:
