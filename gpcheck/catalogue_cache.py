@@ -20,14 +20,12 @@ import importlib.util
 import json
 import os
 import pickle
-import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gpcheck import __version__
-from gpcheck.atomic import write_atomic
 from gpcheck.errors import GpcheckError
 from gpcheck.paths import cache_dir, criteria_dir
 
@@ -114,6 +112,8 @@ def cached_text(name: str, folder: Path | None, make: Callable[[], str]) -> str:
         pass
     text = make()
     try:
+        from gpcheck.atomic import write_atomic
+
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(path, json.dumps({"key": key, "text": text}, ensure_ascii=False), mode=0o600)
     except (OSError, GpcheckError):
@@ -147,6 +147,8 @@ def _secret(where: Path) -> bytes:
         if len(secret) != 32:
             raise PermissionError(key_path) from None
         return secret
+    import secrets  # only the first time: imported lazily, as it costs start-up time
+
     secret = secrets.token_bytes(32)
     with os.fdopen(fd, "wb") as fh:
         fh.write(secret)
@@ -181,6 +183,8 @@ def _write(path: Path, secret: bytes, key: bytes, catalogue: Any) -> None:
         return
     data = MAGIC + hmac.digest(secret, body, "sha256") + body
     try:
+        from gpcheck.atomic import write_atomic
+
         write_atomic(path, data, mode=0o600)
         _forget_old(path.parent)
     except (OSError, GpcheckError):
