@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def _refuse_folder(path: Path) -> None:
 
 
 def _write_temp(path: Path, data: str | bytes, mode: int | None) -> str:
+    import tempfile  # here, not at start-up: most runs read the catalogue cache, never write it
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:

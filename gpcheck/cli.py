@@ -1,28 +1,43 @@
 """The `gpcheck` command line: a thin typer layer over the core.
 
-Only typer is imported at start-up; each command imports what it needs when it runs, so that
-`gpcheck --help` and `--version` stay fast.
+Only typer is imported at start-up, and only the command module of the command being run is
+registered: `gpcheck validate FILE` does not pay for the facilitator, report or serve modules.
+Each command imports what it needs when it runs, so that `gpcheck --help` and `--version`
+stay fast.
 """
 
 import os
+import sys
+from collections.abc import Mapping
+from importlib import import_module
 from typing import Annotated
 
 import typer
 
 from gpcheck import __version__
-from gpcheck.commands import assess, consensus, core, facilitator, report, serve
 from gpcheck.commands.common import HELP, LangOption, set_default_language, warn_bad_env_language
 from gpcheck.helpformat import PlainCommand, PlainGroup
 
-app = typer.Typer(
-    cls=PlainGroup,
-    help=HELP("app.help"),
-    no_args_is_help=True,
-    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
-    rich_markup_mode=None,  # plain, conventional help; rich is not even imported for it
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Every command and the module of gpcheck.commands that registers it, in the order of
+# `gpcheck --help`. tests/test_cli_lazy.py checks it against what each module registers.
+COMMANDS: dict[str, str] = {
+    "score": "core",
+    "validate": "core",
+    "criteria": "core",
+    "init": "core",
+    "examples": "core",
+    "schema": "core",
+    "assess": "assess",
+    "workshop": "facilitator",
+    "compare": "facilitator",
+    "worksheet": "facilitator",
+    "consensus": "consensus",
+    "report": "report",
+    "doctor": "report",
+    "serve": "serve",
+}
+MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
+COMPLETE_VAR = "_GPCHECK_COMPLETE"  # set by the shell while it asks for completions
 
 
 def _version(value: bool) -> None:
@@ -31,7 +46,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -43,19 +57,58 @@ def _root(
     set_default_language(lang)
 
 
-core.register(app)
-assess.register(app)
-facilitator.register(app)
-consensus.register(app)
-report.register(app)
-serve.register(app)
-for _info in app.registered_commands:  # every command gets the conventional help
-    if _info.cls in (None, typer.core.TyperCommand):
-        _info.cls = PlainCommand
+def build_app(modules: tuple[str, ...] = MODULES) -> typer.Typer:
+    """The `gpcheck` app with the commands of `modules` (names in gpcheck.commands)."""
+    app = typer.Typer(
+        cls=PlainGroup,
+        help=HELP("app.help"),
+        no_args_is_help=True,
+        add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
+        rich_markup_mode=None,  # plain, conventional help; rich is not even imported for it
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in modules:
+        import_module(f"gpcheck.commands.{name}").register(app)
+    for info in app.registered_commands:  # every command gets the conventional help
+        if info.cls in (None, typer.core.TyperCommand):
+            info.cls = PlainCommand
+    return app
+
+
+def modules_for(argv: list[str], environ: Mapping[str, str]) -> tuple[str, ...]:
+    """The command modules this command line needs: the one holding the named command.
+
+    All of them when no command is named, for the root `--help` and shell completion (which
+    list every command), and for an unknown command or option, so that click's error and its
+    suggestions stay the same.
+    """
+    if COMPLETE_VAR in environ:
+        return MODULES
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            next(args, None)  # its value, whatever it looks like (click takes it as well)
+        elif arg == "--version" or arg.startswith("--lang="):
+            continue
+        elif arg.startswith("-"):  # -h, --help, completion options, unknown options, --
+            return MODULES
+        else:
+            return (COMMANDS[arg],) if arg in COMMANDS else MODULES
+    return MODULES
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`gpcheck.cli.app`: the app with every command, built on first use (tests use it)."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    app = globals()["app"] = build_app()
+    return app
 
 
 def main() -> None:
     # gpcheck uses no pydantic plugins; looking for them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     warn_bad_env_language()
-    app(prog_name="gpcheck")
+    build_app(modules_for(sys.argv[1:], os.environ))(prog_name="gpcheck")

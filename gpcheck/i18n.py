@@ -47,8 +47,9 @@ def _table(lang: str) -> dict[str, str]:
     merged table is kept as JSON in the user's cache folder, keyed by the files' names, sizes
     and modification times (JSON, unlike a pickle, cannot run code when read).
     """
-    paths = (_LOCALE_DIR / f"{lang}.toml", *sorted(_LOCALE_DIR.glob(f"*.{lang}.toml")))
-    stamp = [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in paths]
+    areas = sorted(n for n in os.listdir(_LOCALE_DIR) if n.endswith(f".{lang}.toml"))
+    paths = (_LOCALE_DIR / f"{lang}.toml", *(_LOCALE_DIR / name for name in areas))
+    stamp = [[p.name, *_size_and_time(p)] for p in paths]
     cached = _read_cached(lang, stamp)
     if cached is not None:
         return cached
@@ -60,6 +61,12 @@ def _table(lang: str) -> dict[str, str]:
             table.update(_flatten(tomllib.load(fh)))
     _write_cached(lang, stamp, table)
     return table
+
+
+def _size_and_time(path: Path) -> tuple[int, int]:
+    """One stat per file (every start-up does this): listdir and stat beat pathlib's glob."""
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
 
 
 def _cache_file(lang: str) -> Path | None:

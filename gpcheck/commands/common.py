@@ -1,5 +1,9 @@
-"""What every command shares: the --lang / --catalogue options, the run environment, and the
-one place where a GpcheckError becomes a message on stderr and an exit code."""
+"""What every command shares: the --lang / --catalogue / --force options, the run environment,
+and the one place where a GpcheckError becomes a message on stderr and an exit code.
+
+Imported on every start-up: anything more than typer and gpcheck's own small modules is
+imported inside the function that needs it.
+"""
 
 import functools
 import os
@@ -13,7 +17,6 @@ import typer
 
 from gpcheck.errors import ExitCode, GpcheckError, all_errors
 from gpcheck.i18n import LANGUAGES, Lang, Translator, known_language, resolve_language
-from gpcheck.sanitize import printable
 
 
 def argv_language(argv: list[str]) -> str | None:
@@ -32,6 +35,8 @@ HELP = Translator(resolve_language(argv_language(sys.argv)))
 def _check_lang(value: str | None) -> str | None:
     """`--lang fr` is refused in one line, in the language of the user's environment."""
     if value is not None and value not in LANGUAGES:
+        from gpcheck.sanitize import printable
+
         t = Translator(resolve_language())
         sys.stderr.write(t("lang.bad_option", value=printable(value)) + "\n")
         raise typer.Exit(int(ExitCode.USAGE))
@@ -42,6 +47,8 @@ def warn_bad_env_language() -> None:
     """GPCHECK_LANG=fr: one line saying so, then gpcheck goes on in the locale's language."""
     value = os.environ.get("GPCHECK_LANG")
     if value and known_language(value) is None:
+        from gpcheck.sanitize import printable
+
         t = Translator(resolve_language())
         sys.stderr.write(t("lang.bad_env", value=printable(value)) + "\n")
 
@@ -54,6 +61,7 @@ CatalogueOption = Annotated[
     Path | None,
     typer.Option("--catalogue", help=HELP("opt.catalogue"), metavar="DIR", file_okay=False),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help=HELP("facilitator.force_help"))]
 
 
 _root_lang: list[str | None] = [None]  # `gpcheck --lang de COMMAND`, set for each run
@@ -125,8 +133,29 @@ def print_error(exc: GpcheckError, lang: Lang) -> None:
 
 
 def _one_line(text: str) -> str:
+    from gpcheck.sanitize import printable
+
     line = printable(text, keep_newlines=False)
     return line if len(line) <= MAX_ERROR_LINE else line[: MAX_ERROR_LINE - 1] + "…"
+
+
+def input_files(paths: list[Path]) -> list[Path]:
+    """Folders expanded (sorted); a folder without assessment files is an error."""
+    from gpcheck.batch import expand_paths
+
+    out = []
+    for item in expand_paths(paths):
+        if isinstance(item, GpcheckError):
+            raise item
+        out.append(item)
+    return out
+
+
+def show(renderable: Any) -> None:
+    """A rich renderable on stdout, through the console that keeps terminal codes out."""
+    from gpcheck.sanitize import console
+
+    console().print(renderable)
 
 
 def date_option(value: str | None, t: Translator) -> Any:

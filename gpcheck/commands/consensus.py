@@ -13,8 +13,16 @@ from typing import Annotated, Any
 
 import typer
 
-from gpcheck.commands.common import HELP, CatalogueOption, LangOption, handles_errors, make_env
-from gpcheck.commands.facilitator import ForceOption, input_files, show
+from gpcheck.commands.common import (
+    HELP,
+    CatalogueOption,
+    ForceOption,
+    LangOption,
+    handles_errors,
+    input_files,
+    make_env,
+    show,
+)
 from gpcheck.errors import ExitCode, GpcheckError
 
 

@@ -6,7 +6,6 @@ renderer. Everything heavy (rich, questionary, jinja2, weasyprint) is imported w
 
 from __future__ import annotations
 
-import secrets
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -17,10 +16,13 @@ import typer
 from gpcheck.commands.common import (
     HELP,
     CatalogueOption,
+    ForceOption,
     LangOption,
     date_option,
     handles_errors,
+    input_files,
     make_env,
+    show,
 )
 from gpcheck.errors import ExitCode, GpcheckError
 
@@ -44,7 +46,6 @@ CriteriaOption = Annotated[
     str | None,
     typer.Option("--criteria", metavar="ID,ID", help=HELP("facilitator.criteria_help")),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help=HELP("facilitator.force_help"))]
 WorkshopDateOption = Annotated[
     str | None,
     typer.Option("--workshop-date", metavar="DATE", help=HELP("facilitator.workshop_date_help")),
@@ -62,18 +63,6 @@ def _load(path: Path, catalogue: Any) -> Any:
     from gpcheck.scoring import score
 
     return score(load_assessment(path, catalogue), catalogue)
-
-
-def input_files(paths: list[Path]) -> list[Path]:
-    """Folders expanded (sorted); a folder without assessment files is an error."""
-    from gpcheck.batch import expand_paths
-
-    out = []
-    for item in expand_paths(paths):
-        if isinstance(item, GpcheckError):
-            raise item
-        out.append(item)
-    return out
 
 
 def _target(
@@ -96,12 +85,6 @@ def printable(value: Any) -> str:
     from gpcheck.sanitize import printable as shown
 
     return shown(value, keep_newlines=False)
-
-
-def show(renderable: Any) -> None:
-    from gpcheck.sanitize import console
-
-    console().print(renderable)
 
 
 def warn(text: str) -> None:
@@ -150,6 +133,8 @@ def workshop(
     if not results:
         raise GpcheckError("usage", message=env.t("facilitator.workshop.no_results"))
     env = env.for_files(r.assessment.language for r in results)
+    import secrets
+
     secret = secrets.token_bytes(32)  # new letters every run; only the key file tells
     ws = summarise(results, chosen, anonymous=anonymous, secret=secret)
     key = _key_path(output, files, force) if anonymous else None

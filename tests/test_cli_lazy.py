@@ -1,0 +1,168 @@
+"""A command run loads only its own command module, yet help, errors and completion see all.
+
+Start-up time is a feature (issue 12): `gpcheck validate FILE` must not pay for the modules of
+the workshop, report or serve commands.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from gpcheck import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = str(ROOT / "examples" / "bewegt-im-quartier.yaml")
+# `gpcheck --help` lists the commands in this order (users and the README know it).
+HELP_ORDER = [
+    "score",
+    "validate",
+    "criteria",
+    "init",
+    "examples",
+    "schema",
+    "assess",
+    "workshop",
+    "compare",
+    "worksheet",
+    "consensus",
+    "report",
+    "doctor",
+    "serve",
+]
+
+PROBE = """
+import json, sys
+sys.argv = ["gpcheck", *sys.argv[1:]]
+from gpcheck.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+loaded = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("gpcheck.commands."))
+print(json.dumps(loaded), file=sys.stderr)
+"""
+
+
+def loaded_command_modules(*args: str) -> list[str]:
+    """The gpcheck.commands modules a whole `gpcheck ARGS` process has imported."""
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "100"},
+        check=True,
+    )
+    return json.loads(run.stderr.strip().splitlines()[-1])
+
+
+def gpcheck(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("GPCHECK_LANG", "LC_ALL", "LANG")}
+    return subprocess.run(
+        [sys.executable, "-m", "gpcheck", *args],
+        capture_output=True,
+        text=True,
+        env={**clean, "COLUMNS": "100", **env},
+        check=False,
+    )
+
+
+def test_the_command_table_lists_what_each_module_registers() -> None:
+    for module in cli.MODULES:
+        app = typer.Typer()
+        __import__(f"gpcheck.commands.{module}", fromlist=["register"]).register(app)
+        registered = [info.name for info in app.registered_commands]
+        assert registered == [name for name, m in cli.COMMANDS.items() if m == module], module
+
+
+def test_the_command_table_knows_every_command_module() -> None:
+    folder = ROOT / "gpcheck" / "commands"
+    modules = {p.stem for p in folder.glob("*.py")} - {"__init__", "common"}
+    assert set(cli.MODULES) == modules
+
+
+def test_validate_loads_no_other_commands_module() -> None:
+    assert loaded_command_modules("validate", EXAMPLE) == ["common", "core"]
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["score", "--help"], "core"),
+        (["--lang", "de", "schema"], "core"),
+        (["consensus", "--help"], "consensus"),
+        (["--lang=en", "report", "--help"], "report"),
+        (["serve", "--help"], "serve"),
+    ],
+)
+def test_a_command_loads_only_its_own_module(args: list[str], module: str) -> None:
+    assert loaded_command_modules(*args) == sorted(["common", module])
+
+
+def test_help_lists_every_command_in_the_usual_order() -> None:
+    run = gpcheck("--help")
+    assert run.returncode == 0, run.stderr
+    section = run.stdout.split("Commands:", 1)[1]
+    listed = [line.split()[0] for line in section.splitlines() if line[2:3].isalpha()]
+    assert listed == HELP_ORDER
+
+
+def test_the_in_process_app_has_every_command() -> None:
+    names = [info.name for info in cli.app.registered_commands]
+    assert names == HELP_ORDER
+
+
+@pytest.mark.parametrize(
+    "args", [["--lang", "de", "score", "--help"], ["score", "--lang", "de", "--help"]]
+)
+def test_command_help_in_german_either_way_round(args: list[str]) -> None:
+    run = gpcheck(*args)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Aufruf: gpcheck score [OPTIONEN] PATH...")
+
+
+def test_an_unknown_command_gets_clicks_error_and_suggestions() -> None:
+    run = gpcheck("scor")
+    assert run.returncode == 2
+    assert "No such command 'scor'. Did you mean 'score', 'doctor'?" in run.stderr
+
+
+def test_completion_script_is_shown_for_bash() -> None:
+    run = gpcheck("--show-completion", "bash", SHELL="/bin/bash")
+    assert run.returncode == 0, run.stderr
+    assert "_gpcheck_completion" in run.stdout
+
+
+def test_completion_offers_commands_of_every_module() -> None:
+    run = gpcheck(_GPCHECK_COMPLETE="complete_bash", COMP_WORDS="gpcheck s", COMP_CWORD="1")
+    assert run.stdout.split() == ["score", "schema", "serve"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        (["validate", "x.yaml"], ("core",)),
+        (["--lang", "de", "workshop", "-h"], ("facilitator",)),
+        (["--lang=de", "--version", "doctor"], ("report",)),
+        (["--lang", "score"], cli.MODULES),  # `score` is the value of --lang
+        ([], cli.MODULES),
+        (["--help"], cli.MODULES),
+        (["-h", "score"], cli.MODULES),
+        (["--show-completion", "bash"], cli.MODULES),
+        (["--unknown", "score"], cli.MODULES),
+        (["nonsense"], cli.MODULES),
+    ],
+)
+def test_the_modules_a_command_line_needs(argv: list[str], modules: tuple[str, ...]) -> None:
+    assert cli.modules_for(argv, {}) == modules
+
+
+def test_shell_completion_needs_every_module() -> None:
+    assert cli.modules_for(["score"], {cli.COMPLETE_VAR: "complete_bash"}) == cli.MODULES
