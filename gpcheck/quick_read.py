@@ -4,8 +4,8 @@ pydantic is the authority on the file format, but importing it and building the 
 about as much again as starting the command line, on every run. The commands that only score
 files (`validate`, `score`) therefore first try this reader. It checks the data against the
 JSON Schema that pydantic makes of the models (kept in gpcheck's cache) and against the rules of
-`file_rules.py`, and answers only when it is certain: any problem, and anything it does not know
-(a schema keyword, a date written as text), sends the file through the pydantic model instead,
+`file_rules.py`, and answers only when it is certain: any problem, and anything it has no rule
+for (a new schema keyword, a date not written 2026-12-02), sends the file through the model,
 which accepts it or reports its problems as always. So the errors a user sees are always the
 model's, and this reader never accepts a file the model refuses; `tests/test_quick_read.py`
 holds it against the model on every example and on generated files.
