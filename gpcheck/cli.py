@@ -1,7 +1,8 @@
 """The `gpcheck` command line: a thin typer layer over the core.
 
-Only typer is imported at start-up, and only the command module of the command being run is
-registered: `gpcheck validate FILE` does not pay for the facilitator, report or serve modules.
+Only typer is imported at start-up, and only the command being run is registered (only its
+module imported): `gpcheck validate FILE` does not pay for the facilitator, report or serve
+modules, nor for building the options of `score` or `init`.
 Each command imports what it needs when it runs, so that `gpcheck --help` and `--version`
 stay fast.
 """
@@ -57,8 +58,8 @@ def _root(
     set_default_language(lang)
 
 
-def build_app(modules: tuple[str, ...] = MODULES) -> typer.Typer:
-    """The `gpcheck` app with the commands of `modules` (names in gpcheck.commands)."""
+def build_app(command: str | None = None) -> typer.Typer:
+    """The `gpcheck` app with just `command` (its module alone is imported), or with all."""
     app = typer.Typer(
         cls=PlainGroup,
         help=HELP("app.help"),
@@ -69,23 +70,25 @@ def build_app(modules: tuple[str, ...] = MODULES) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_root)
-    for name in modules:
+    for name in MODULES if command is None else (COMMANDS[command],):
         import_module(f"gpcheck.commands.{name}").register(app)
+    if command is not None:  # its siblings' options would only be built to be thrown away
+        app.registered_commands = [i for i in app.registered_commands if i.name == command]
     for info in app.registered_commands:  # every command gets the conventional help
         if info.cls in (None, typer.core.TyperCommand):
             info.cls = PlainCommand
     return app
 
 
-def modules_for(argv: list[str], environ: Mapping[str, str]) -> tuple[str, ...]:
-    """The command modules this command line needs: the one holding the named command.
+def command_named(argv: list[str], environ: Mapping[str, str]) -> str | None:
+    """The gpcheck command this command line runs, or None when it needs every command.
 
-    All of them when no command is named, for the root `--help` and shell completion (which
-    list every command), and for an unknown command or option, so that click's error and its
+    None when no command is named, for the root `--help` and shell completion (which list
+    every command), and for an unknown command or option, so that click's error and its
     suggestions stay the same.
     """
     if COMPLETE_VAR in environ:
-        return MODULES
+        return None
     args = iter(argv)
     for arg in args:
         if arg == "--lang":
@@ -93,10 +96,10 @@ def modules_for(argv: list[str], environ: Mapping[str, str]) -> tuple[str, ...]:
         elif arg == "--version" or arg.startswith("--lang="):
             continue
         elif arg.startswith("-"):  # -h, --help, completion options, unknown options, --
-            return MODULES
+            return None
         else:
-            return (COMMANDS[arg],) if arg in COMMANDS else MODULES
-    return MODULES
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -111,4 +114,4 @@ def main() -> None:
     # gpcheck uses no pydantic plugins; looking for them scans every installed package.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     warn_bad_env_language()
-    build_app(modules_for(sys.argv[1:], os.environ))(prog_name="gpcheck")
+    build_app(command_named(sys.argv[1:], os.environ))(prog_name="gpcheck")

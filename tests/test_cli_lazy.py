@@ -146,23 +146,27 @@ def test_completion_offers_commands_of_every_module() -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "modules"),
+    ("argv", "command"),
     [
-        (["validate", "x.yaml"], ("core",)),
-        (["--lang", "de", "workshop", "-h"], ("facilitator",)),
-        (["--lang=de", "--version", "doctor"], ("report",)),
-        (["--lang", "score"], cli.MODULES),  # `score` is the value of --lang
-        ([], cli.MODULES),
-        (["--help"], cli.MODULES),
-        (["-h", "score"], cli.MODULES),
-        (["--show-completion", "bash"], cli.MODULES),
-        (["--unknown", "score"], cli.MODULES),
-        (["nonsense"], cli.MODULES),
+        (["validate", "x.yaml"], "validate"),
+        (["--lang", "de", "workshop", "-h"], "workshop"),
+        (["--lang=de", "--version", "doctor"], "doctor"),
+        (["--lang", "score"], None),  # `score` is the value of --lang
+        ([], None),
+        (["--help"], None),
+        (["-h", "score"], None),
+        (["--show-completion", "bash"], None),
+        (["--unknown", "score"], None),
+        (["nonsense"], None),
     ],
 )
-def test_the_modules_a_command_line_needs(argv: list[str], modules: tuple[str, ...]) -> None:
-    assert cli.modules_for(argv, {}) == modules
+def test_the_command_a_command_line_names(argv: list[str], command: str | None) -> None:
+    assert cli.command_named(argv, {}) == command
 
 
-def test_shell_completion_needs_every_module() -> None:
-    assert cli.modules_for(["score"], {cli.COMPLETE_VAR: "complete_bash"}) == cli.MODULES
+def test_shell_completion_needs_every_command() -> None:
+    assert cli.command_named(["score"], {cli.COMPLETE_VAR: "complete_bash"}) is None
+
+
+def test_a_named_command_is_the_only_one_built() -> None:
+    assert [info.name for info in cli.build_app("doctor").registered_commands] == ["doctor"]
