@@ -1,4 +1,4 @@
-"""Rendering batch records: a rich table, a JSON array, JSON lines, CSV.
+"""Rendering batch records: a table for the terminal, a JSON array, JSON lines, CSV.
 
 JSON, JSON lines and CSV are written as the records arrive (streaming); the table needs all
 rows first, but keeps only the small record dicts.
@@ -15,7 +15,8 @@ from typing import IO, Any
 from gpcheck.catalogue import Catalogue
 from gpcheck.formatting import version_note, whole
 from gpcheck.i18n import Translator
-from gpcheck.sanitize import csv_cell, printable
+from gpcheck.sanitize import csv_cell
+from gpcheck.terminal_text import Cell, Column, Line, Span, table, wrap
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
@@ -69,28 +70,28 @@ def _blank(value: Any) -> Any:
     return "" if value is None else value
 
 
-def stage_cell(c: dict[str, Any], t: Translator) -> str:
-    """`3/4`, bold when a strength; `n/a`; or a dash for missing — as rich markup."""
+def stage_cell(c: dict[str, Any], t: Translator) -> list[Span]:
+    """`3/4`, bold green when a strength; `n/a`; or a dash for missing."""
     if c["status"] == "not_applicable":
-        return f"[dim]{t('common.not_applicable')}[/dim]"
+        return [(t("common.not_applicable"), "dim")]
     if c["status"] == "missing":
-        return f"[dim]{t('common.missing')}[/dim]"
+        return [(t("common.missing"), "dim")]
     text = f"{c['stage']}/{c['stages']}"
-    return f"[bold green]{text}[/bold green]" if c["strength"] else text
+    return [(text, "bold green" if c["strength"] else "")]
 
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
-    """What the table keeps of one record: names, the file's catalogue, the cells (markup)."""
+    """What the table keeps of one record: names, the file's catalogue, the cells."""
 
     project: str
     file: str
     catalogue: str
-    cells: tuple[str, ...]
+    cells: tuple[Cell, ...]
 
 
 def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> TableRow:
-    """The cells of one table row (rich markup), kept instead of the whole record. The profile
+    """The cells of one table row, kept instead of the whole record. The profile
     is a whole number for people (`*` incomplete, `°` answered against another catalogue
     version); the base column says how many base criteria in view are strengths, no verdict."""
     cells = {c["id"]: c for c in rec["criteria"]}
@@ -113,45 +114,43 @@ def table_row(rec: dict[str, Any], catalogue: Catalogue, t: Translator) -> Table
     )
 
 
-def render_table(rows: list[TableRow], catalogue: Catalogue, t: Translator) -> Any:
-    """A rich renderable: one row per file, one column per criterion (by number), then the
-    files behind repeated project names, the legend in short names, the notes, the version
-    note (once) and the disclaimer (once)."""
-    from rich import box
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(
-        title=t("score.title", n=len(rows)),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        padding=(0, 0),
-        pad_edge=False,
-    )
-    table.add_column(t("common.project"), overflow="fold", min_width=14)
-    table.add_column(t("common.profile"), justify="right", no_wrap=True)
-    for c in catalogue:
-        table.add_column(str(c.number), justify="center", no_wrap=True, min_width=3)
-    table.add_column("★", justify="right", no_wrap=True)
-    table.add_column(t("score.base_column"), justify="center", no_wrap=True, min_width=3)
+def render_table(
+    rows: list[TableRow], catalogue: Catalogue, t: Translator, width: int
+) -> list[Line]:
+    """One row per file, one column per criterion (by number), then the files behind repeated
+    project names, the legend in short names, the notes, the version note (once) and the
+    disclaimer (once)."""
+    columns = [
+        Column(t("common.project"), wrap=True, min_width=14),
+        Column(t("common.profile"), align="right"),
+        *(Column(str(c.number), align="center", min_width=3) for c in catalogue),
+        Column("★", align="right"),
+        Column(t("score.base_column"), align="center", min_width=3),
+    ]
     marks = _file_marks(rows)
+    body = []
     for i, row in enumerate(rows):
-        name = printable(row.project, keep_newlines=False)
-        table.add_row(Text(f"{name} [{marks[i]}]" if i in marks else name), *row.cells)
-    parts: list[Any] = [table]
+        name = _one_line(row.project)
+        body.append([f"{name} [{marks[i]}]" if i in marks else name, *row.cells])
+    lines = [*wrap(t("score.title", n=len(rows)), width), []]
+    lines += table(columns, body, width)
+    lines.append([])
     for i, mark in marks.items():
-        parts.append(Text(f"[{mark}] {printable(rows[i].file, keep_newlines=False)}", style="dim"))
+        lines += wrap([(f"[{mark}] {_one_line(rows[i].file)}", "dim")], width)
     legend = " · ".join(f"{c.number} {c.short_name(t.lang)}" for c in catalogue)
     rule = catalogue.info.good_practice
     base_names = ", ".join(catalogue.get(cid).name(t.lang) for cid in rule.base)
-    parts.append(Text(legend, style="dim"))
-    parts.append(Text(t("score.legend", base=base_names, further=rule.further), style="dim"))
+    lines += wrap([(legend, "dim")], width)
+    lines += wrap([(t("score.legend", base=base_names, further=rule.further), "dim")], width)
     older = _older_note(rows, catalogue, t)
     if older:
-        parts.append(Text(older, style="yellow"))
-    parts.append(Text(catalogue.info.disclaimer(t.lang), style="dim italic"))
-    return Group(*parts)
+        lines += wrap([(older, "yellow")], width)
+    lines += wrap([(catalogue.info.disclaimer(t.lang), "dim italic")], width)
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ")
 
 
 def _file_marks(rows: list[TableRow]) -> dict[int, int]:

@@ -11,95 +11,107 @@ from typing import Any
 
 from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.i18n import Translator
+from gpcheck.terminal_text import Cell, Column, Line, Span, hanging, table, wrap
 
 
-def criteria_table(catalogue: Catalogue, t: Translator) -> Any:
+def criteria_table(catalogue: Catalogue, t: Translator, width: int) -> list[Line]:
     """The twelve criteria with their ladders' length and strength stage, then the
     provenance, the Good-Practice line with its source, and the disclaimer."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
     lang = t.lang
     info = catalogue.info
-    table = Table(
-        title=t("criteria.catalogue_line", ref=catalogue.ref, title=info.title(lang)),
-        title_justify="left",
-    )
-    table.add_column(t("criteria.number"), justify="right")
-    table.add_column(t("criteria.id"), no_wrap=True)
-    table.add_column(t("criteria.name"))
-    table.add_column(t("criteria.stages"), justify="center")
-    table.add_column(t("criteria.strength_from"), justify="center")
-    for c in catalogue:
-        table.add_row(str(c.number), c.id, c.name(lang), f"0–{c.top}", str(c.strength_from))
+    columns = [
+        Column(t("criteria.number"), align="right"),
+        Column(t("criteria.id")),
+        Column(t("criteria.name"), wrap=True),
+        Column(t("criteria.stages"), align="center"),
+        Column(t("criteria.strength_from"), align="center"),
+    ]
+    rows = [
+        [str(c.number), c.id, c.name(lang), f"0–{c.top}", str(c.strength_from)] for c in catalogue
+    ]
     rule = info.good_practice
     base = ", ".join(catalogue.get(cid).name(lang) for cid in rule.base)
-    return Group(
-        table,
-        Text(t("criteria.strength_explained"), style="dim"),
-        Text(t("criteria.aliases_explained"), style="dim"),
-        Text(),
-        _titled(t("criteria.source_heading"), info.source(lang)),
-        _titled(
-            t("criteria.good_practice_heading"),
-            t("criteria.good_practice_rule", base=base, further=rule.further)
-            + " "
-            + rule.source(lang),
+    good_practice = t("criteria.good_practice_rule", base=base, further=rule.further)
+    title = t("criteria.catalogue_line", ref=catalogue.ref, title=info.title(lang))
+    return [
+        *wrap([(title, "bold")], width),
+        [],
+        *table(columns, rows, width),
+        [],
+        *wrap([(t("criteria.strength_explained"), "dim")], width),
+        *wrap([(t("criteria.aliases_explained"), "dim")], width),
+        [],
+        *_titled(t("criteria.source_heading"), info.source(lang), width),
+        [],
+        *_titled(
+            t("criteria.good_practice_heading"), f"{good_practice} {rule.source(lang)}", width
         ),
-        Text(info.disclaimer(lang), style="italic"),
-    )
+        [],
+        *wrap([(info.disclaimer(lang), "italic")], width),
+    ]
 
 
-def _titled(title: str, text: str) -> Any:
-    from rich.text import Text
-
-    out = Text(f"{title}: ", style="bold")
-    out.append(f"{text}\n", style="")
-    return out
+def _titled(title: str, text: str, width: int) -> list[Line]:
+    return wrap([(f"{title}: ", "bold"), (text, "")], width)
 
 
-def criterion_detail(catalogue: Catalogue, c: Criterion, t: Translator) -> Any:
+def criterion_detail(catalogue: Catalogue, c: Criterion, t: Translator, width: int) -> list[Line]:
     """Definition, the ladder from stage 0 with a hint per stage ("what to look for"), why
     the strength starts where it does, the questions, and the names it is found by. The
     disclaimer stays with the listing, so that one criterion fits on a screen."""
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
     lang = t.lang
-    head = Text()
-    head.append(f"{c.definition(lang)}\n\n")
-    head.append(f"{t('criteria.aliases')}: ", style="dim")
-    head.append(", ".join([c.id, *c.aliases, str(c.number)]), style="dim")
-    ladder = Table(title=t("criteria.ladder"), title_justify="left", show_lines=True)
-    ladder.add_column(t("common.stage"), justify="right")
-    ladder.add_column("", ratio=1)
+    names = ", ".join([c.id, *c.aliases, str(c.number)])
+    lines = [
+        *wrap([(f"{c.number}. {c.name(lang)}", "bold")], width),
+        [],
+        *wrap(c.definition(lang), width),
+        [],
+        *wrap([(f"{t('criteria.aliases')}: {names}", "dim")], width),
+        [],
+        *wrap([(t("criteria.ladder"), "bold")], width),
+        *wrap([(t("criteria.hint_legend"), "cyan")], width),
+        *table(
+            [Column(t("common.stage"), align="right"), Column("", wrap=True)],
+            _ladder(catalogue, c, t),
+            width,
+        ),
+        [],
+        *wrap(
+            [
+                ("★ ", "bold green"),
+                (f"{c.strength_note(lang)} ", ""),
+                (t("criteria.strength_aid"), "dim"),
+            ],
+            width,
+        ),
+        [],
+        *wrap([(t("criteria.questions"), "bold")], width),
+    ]
+    for q in c.questions:
+        lines += hanging("• ", q(lang), width)
+    if c.related:
+        related = ", ".join(catalogue.get(r).name(lang) for r in c.related)
+        lines += [[], *wrap([(f"{t('criteria.related')}: {related}", "dim")], width)]
+    if c.note:
+        lines += wrap([(c.note(lang), "italic dim")], width)
+    return lines
+
+
+def _ladder(catalogue: Catalogue, c: Criterion, t: Translator) -> list[list[Cell]]:
+    """One row per stage: its title (and the strength mark), description and hint, with an
+    empty line between stages."""
+    rows: list[list[Cell]] = []
     for n in range(c.top + 1):
         stage = catalogue.stage(c, n)
-        cell = Text(stage.title(lang), style="bold")
+        cell: list[Span] = [(stage.title(t.lang), "bold")]
         if n >= c.strength_from:
-            cell.append(f"  ({t('criteria.strength_mark')})", style="green")
-        cell.append(f"\n{stage.description(lang)}")
-        cell.append(f"\n→ {stage.hint(lang)}", style="cyan")
-        ladder.add_row(f"{n}/{c.top}", cell)
-    strength = Text("★ ", style="bold green")
-    strength.append(f"{c.strength_note(lang)} ", style="")
-    strength.append(t("criteria.strength_aid"), style="dim")
-    questions = Text(t("criteria.questions") + "\n", style="bold")
-    for q in c.questions:
-        questions.append(f"• {q(lang)}", style="")
-        questions.append("\n" if q is not c.questions[-1] else "")
-    parts: list[Any] = [head, Text(), Text(t("criteria.hint_legend"), style="cyan"), ladder]
-    parts += [strength, Text(), questions]
-    if c.related:
-        names = ", ".join(catalogue.get(r).name(lang) for r in c.related)
-        parts += [Text(), Text(f"{t('criteria.related')}: {names}", style="dim")]
-    if c.note:
-        parts.append(Text(c.note(lang), style="italic dim"))
-    title = Text(f"{c.number}. {c.name(lang)}")  # a Text: the panel parses a str as markup
-    return Panel(Group(*parts), title=title, title_align="left")
+            cell.append((f"  ({t('criteria.strength_mark')})", "green"))
+        cell.append((f"\n{stage.description(t.lang)}", ""))
+        cell.append((f"\n→ {stage.hint(t.lang)}", "cyan"))
+        if n < c.top:
+            cell.append(("\n", ""))
+        rows.append([f"{n}/{c.top}", cell])
+    return rows
 
 
 def catalogue_json(catalogue: Catalogue, only: Criterion | None = None) -> Any:

@@ -73,11 +73,12 @@ def score(
         write_csv(records(), out, cat)
     else:
         from gpcheck.batch_output import render_table, table_row
-        from gpcheck.sanitize import console
+        from gpcheck.terminal_text import Terminal
 
         rows = [table_row(rec, cat, env.t) for rec in records()]
         if rows:
-            console().print(render_table(rows, cat, env.t))
+            terminal = Terminal()
+            terminal.write(render_table(rows, cat, env.t, terminal.width))
     if failed:
         raise typer.Exit(int(ExitCode.INVALID))
 
@@ -137,10 +138,13 @@ def criteria(
 
         print(json.dumps(catalogue_json(cat, found), ensure_ascii=False, indent=2))
         return
-    from gpcheck.sanitize import console
+    from gpcheck.terminal_text import Terminal
 
-    view = criteria_table(cat, env.t) if found is None else criterion_detail(cat, found, env.t)
-    console().print(view)
+    terminal, t = Terminal(), env.t
+    if found is None:
+        terminal.write(criteria_table(cat, t, terminal.width))
+    else:
+        terminal.write(criterion_detail(cat, found, t, terminal.width))
 
 
 @handles_errors
