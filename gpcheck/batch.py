@@ -22,7 +22,7 @@ from gpcheck.yamlfile import load_mapping, read_text
 SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """The result of one file: a record, or the error that kept it out of the output."""
 

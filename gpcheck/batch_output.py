@@ -80,7 +80,7 @@ def stage_cell(c: dict[str, Any], t: Translator) -> list[Span]:
     return [(text, "bold green" if c["strength"] else "")]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TableRow:
     """What the table keeps of one record: names, the file's catalogue, the cells."""
 

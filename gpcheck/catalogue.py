@@ -8,6 +8,8 @@ The classes are plain frozen dataclasses, not pydantic models: pydantic validate
 YAML files are read (`load_catalogue`), but a catalogue taken from gpcheck's cache needs no
 pydantic at all, which keeps start-up of `criteria`, `validate` and `score` fast. The rules for
 pydantic sit in the annotations (`Rule(...)`), which pydantic reads only when it validates.
+(Frozen but without `slots`: a frozen slotted class costs three times as long to define, and
+these are defined on every start.)
 
 Criteria are named in many ways by people (files, `--criteria`, `criteria ID`): by id, number,
 German alias, pre-2021 name or the printed name, in any case, with umlauts or their `ae` forms,
@@ -53,7 +55,7 @@ CatalogueId = Annotated[str, Rule(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 NonEmpty = Annotated[str, Rule(strip_whitespace=True, min_length=1)]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Text:
     """A text in both languages."""
 
@@ -65,7 +67,7 @@ class Text:
         return self.de if lang == "de" else self.en
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Stage:
     __pydantic_config__ = _FORBID
     title: Text
@@ -73,7 +75,7 @@ class Stage:
     hint: Text  # what to look for / what takes you to the next rung
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Criterion:
     __pydantic_config__ = _FORBID
     number: Annotated[int, Rule(ge=1)]
@@ -96,7 +98,7 @@ class Criterion:
         return len(self.stages)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ConsistencyHint:
     """Two linked criteria whose scores should not drift far apart (a question, not an error).
 
@@ -112,7 +114,7 @@ class ConsistencyHint:
     if_second_higher: Text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GoodPracticeRule:
     """The line public summaries of the Praxisdatenbank selection name as a minimum: the base
     criteria are strengths and at least `further` other criteria are, too. A prompt for a
@@ -124,7 +126,7 @@ class GoodPracticeRule:
     source: Text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CatalogueInfo:
     __pydantic_config__ = _FORBID
     id: CatalogueId

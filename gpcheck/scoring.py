@@ -20,7 +20,7 @@ Status = Literal["assessed", "not_applicable", "missing"]
 _EPSILON = 1e-9  # exact scores: 66.66… − 16.66… must still count as 50 points apart
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CriterionResult:
     criterion: Criterion
     status: Status
@@ -45,7 +45,7 @@ class CriterionResult:
         return self.stage + 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GoodPractice:
     """The catalogue's Good-Practice line for one assessment: a prompt for a conversation
     with the state's coordination office, never a verdict.
@@ -65,7 +65,7 @@ class GoodPractice:
     holds: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HintResult:
     """A consistency hint that applies: which of its two criteria is far higher, and the
     question for that direction."""
@@ -81,7 +81,7 @@ class HintResult:
         return self.hint.criteria
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Result:
     assessment: Assessment
     catalogue: Catalogue

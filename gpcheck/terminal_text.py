@@ -30,7 +30,7 @@ _TOKENS = re.compile(r"\s+|\S+")
 GAP = " "  # between columns, and before the first
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Column:
     header: str
     align: Literal["left", "right", "center"] = "left"
