@@ -121,7 +121,7 @@ def render_table(
     project names, the legend in short names, the notes, the version note (once) and the
     disclaimer (once)."""
     columns = [
-        Column(t("common.project"), wrap=True, min_width=14),
+        Column(t("common.project"), wrap=True, min_width=10),
         Column(t("common.profile"), align="right"),
         *(Column(str(c.number), align="center", min_width=3) for c in catalogue),
         Column("★", align="right"),
