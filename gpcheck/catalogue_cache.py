@@ -14,6 +14,7 @@ a read-only disk, a corrupt or foreign file — means the catalogue is simply lo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import importlib.util
@@ -66,31 +67,37 @@ def cache_key(folder: Path) -> bytes:
     digest = hashlib.sha256()
     for part in (__version__, sys.version, str(folder)):
         digest.update(part.encode() + b"\0")
-    for name in ("pydantic", "pydantic_core"):
-        spec = importlib.util.find_spec(name)
-        origin = Path(spec.origin) if spec and spec.origin else None
-        if origin is not None:
-            info = origin.stat()
-            digest.update(f"{origin}:{info.st_size}:{info.st_mtime_ns}".encode() + b"\0")
-    for name, info in _sources(_PACKAGE):  # wherever the models may move to
-        digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns}".encode() + b"\0")
+    digest.update(_code_digest(_PACKAGE))
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.is_file():
             digest.update(entry.name.encode() + b"\0" + Path(entry.path).read_bytes() + b"\0")
     return digest.digest()
 
 
-def _sources(package: Path) -> list[tuple[str, os.stat_result]]:
-    """gpcheck's modules (relative name, stat), sorted; os.walk is several times faster than
-    Path.rglob, and this runs on every start."""
+@functools.cache
+def _code_digest(package: Path) -> bytes:
+    """The code this process runs: the pydantic version and gpcheck's modules (name, size,
+    time of change, as Python's byte-code cache checks them), once per process — code
+    changed on disk later is not the code that is running."""
+    digest = hashlib.sha256()
+    for name in ("pydantic", "pydantic_core"):
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin is not None:
+            info = origin.stat()
+            digest.update(f"{origin}:{info.st_size}:{info.st_mtime_ns}".encode() + b"\0")
+    prefix = len(str(package)) + 1
     found = []
-    for root, dirs, files in os.walk(package):
+    for root, dirs, files in os.walk(package):  # several times faster than Path.rglob
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         for name in files:
             if name.endswith(".py"):
                 path = os.path.join(root, name)
-                found.append((os.path.relpath(path, package), os.stat(path)))
-    return sorted(found, key=lambda item: item[0])
+                info = os.stat(path)
+                found.append(f"{path[prefix:]}:{info.st_size}:{info.st_mtime_ns}")
+    for line in sorted(found):
+        digest.update(line.encode() + b"\0")
+    return digest.digest()
 
 
 def cached_text(name: str, folder: Path | None, make: Callable[[], str]) -> str:

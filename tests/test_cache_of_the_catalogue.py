@@ -167,6 +167,8 @@ def test_a_change_in_gpchecks_code_gives_a_new_key(tmp_path, folder, monkeypatch
     monkeypatch.setattr(catalogue_cache, "_PACKAGE", code)
     before = catalogue_cache.cache_key(folder)
     (code / "deep" / "models.py").write_text("class Stage:\n    hint = None\n")
+    assert catalogue_cache.cache_key(folder) == before  # the code this process runs
+    catalogue_cache._code_digest.cache_clear()  # as in the next run of gpcheck
     assert catalogue_cache.cache_key(folder) != before
 
 
