@@ -178,13 +178,24 @@ class Terminal:
 
     def write(self, lines: Iterable[Line]) -> None:
         for line in lines:
-            self.stream.write("".join(self._styled(t, s) for t, s in line) + "\n")
+            self.stream.write("".join(self._styled(t, s) for t, s in _runs(line)) + "\n")
 
     def _styled(self, text: str, style: str) -> str:
         codes = ";".join(_CODES[name] for name in style.split() if name in _CODES)
         if not self.styled or not codes or not text.strip():
             return text
         return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def _runs(line: Line) -> Line:
+    """Neighbouring spans of one style as one (one style sequence per run, not per word)."""
+    out: Line = []
+    for text, style in line:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
 
 
 def _shows_styles(stream: IO[str]) -> bool:
