@@ -4,6 +4,9 @@ aligned whatever the names hold, and show styles only where a terminal shows the
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -87,3 +90,25 @@ def test_no_styles_when_written_to_a_file_or_a_pipe(monkeypatch) -> None:
     terminal = Terminal(io.StringIO())
     terminal.write([[("3/4", "bold green")]])
     assert terminal.stream.getvalue() == "3/4\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("criteria",), ("criteria", "5"), ("score", str(MAIN_EXAMPLES[0]))],
+    ids=["criteria", "criteria-5", "score-table"],
+)
+def test_the_quick_views_load_neither_rich_nor_pydantic(args, tmp_path) -> None:
+    """What keeps them within the start-up target (see benchmarks/bench_startup.py)."""
+    probe = (
+        "import sys; from gpcheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'pydantic'}),"
+        " file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", probe, *args]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("GPCHECK_NO_CACHE", None)
+    subprocess.run(run, capture_output=True, text=True, env=env, check=False)  # fills the cache
+    done = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0 and done.stdout.strip()
+    assert done.stderr.strip().splitlines()[-1] == "[]"
