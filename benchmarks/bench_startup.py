@@ -84,7 +84,7 @@ def main() -> None:
     best, ratios = measure(args.runs, env)
     cold, _ = measure(max(3, args.runs // 3), {**env, "GPCHECK_NO_CACHE": "1"})
     base_wall, base_cpu = best[BASELINE[0]]
-    print(f"start-up, best of {args.runs} runs (target: <= 2.0x the typer import)")
+    print(f"start-up, {args.runs} rounds (target: median ratio <= 2.0x the typer import)")
     print(f"  {'':28} {'wall':>8} {'ratio':>6}   {'cpu':>8} {'ratio':>6}   median ratio")
     print(f"  {BASELINE[0]:28} {base_wall * 1000:6.0f} ms {1:5.2f}x   {base_cpu * 1000:6.0f} ms")
     for name, _ in COMMANDS:
