@@ -17,12 +17,10 @@ if TYPE_CHECKING:  # scoring also takes quick_read's plain copy: pydantic is not
     from gpcheck.assessment import Assessment
 
 Status = Literal["assessed", "not_applicable", "missing"]
-# The result classes below are frozen and compared by identity (eq=False): nothing compares two
-# results, and without the generated __eq__/__hash__ they cost half as long to define on start.
 _EPSILON = 1e-9  # exact scores: 66.66… − 16.66… must still count as 50 points apart
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class CriterionResult:
     criterion: Criterion
     status: Status
@@ -47,7 +45,7 @@ class CriterionResult:
         return self.stage + 1
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class GoodPractice:
     """The catalogue's Good-Practice line for one assessment: a prompt for a conversation
     with the state's coordination office, never a verdict.
@@ -67,7 +65,7 @@ class GoodPractice:
     holds: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class HintResult:
     """A consistency hint that applies: which of its two criteria is far higher, and the
     question for that direction."""
@@ -83,7 +81,7 @@ class HintResult:
         return self.hint.criteria
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Result:
     assessment: Assessment
     catalogue: Catalogue
