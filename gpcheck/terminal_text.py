@@ -122,7 +122,7 @@ def line_width(line: Line) -> int:
 def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], width: int) -> list[Line]:
     """A header, a rule and the rows, columns one space apart; wrapping columns are narrowed
     (widest first) until the table fits `width`, the others keep their full width."""
-    rows = [[spans(cell) for cell in row] for row in rows]
+    rows = [list(row) for row in rows]  # read twice: to measure, then to lay out
     widths = _widths(columns, rows, width)
     out = _row([[(c.header, "bold")] for c in columns], columns, widths)
     out.append([(GAP + "─" * (sum(widths) + len(GAP) * (len(widths) - 1)), "")])
@@ -131,7 +131,7 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], width: int)
     return out
 
 
-def _widths(columns: Sequence[Column], rows: list[list[list[Span]]], width: int) -> list[int]:
+def _widths(columns: Sequence[Column], rows: list[list[Cell]], width: int) -> list[int]:
     widths = [max(width_of(c.header), c.min_width) for c in columns]
     for row in rows:
         for i, cell in enumerate(row):
