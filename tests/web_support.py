@@ -107,17 +107,19 @@ class Server:
         import sys
         import time
 
-        log = open(self.folder.parent / f"serve-{self.port}.log", "w+")  # noqa: SIM115
-        self.log = log
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gpcheck", "serve", str(self.folder), "--port",
-             str(self.port), *self.args],
-            stdout=log, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+        # The child writes through its own append-only handle and the test reads through
+        # another: one shared handle would share its offset, and a seek to re-read the log
+        # could make the server write over its own banner.
+        self.log_path = self.folder.parent / f"serve-{self.port}.log"
+        with open(self.log_path, "a") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "gpcheck", "serve", str(self.folder), "--port",
+                 str(self.port), *self.args],
+                stdout=log, stderr=subprocess.STDOUT, text=True,
+            )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            log.seek(0)
-            self.banner = log.read()
+            self.banner = self.output()
             if "/f/" in self.banner and self._answers():
                 return self
             if self.proc.poll() is not None:
@@ -147,8 +149,7 @@ class Server:
         return re.search(r"(http://\S+/f/\S+)", self.banner).group(1)  # type: ignore[union-attr]
 
     def output(self) -> str:
-        self.log.seek(0)
-        return self.log.read()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def stop(self, sig: int | None = None) -> int:
         import signal
