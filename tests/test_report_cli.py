@@ -208,3 +208,62 @@ def test_html_report_is_one_file_with_its_chart_inline(cli, example: Path) -> No
     assert set(example.parent.iterdir()) - before == {example.with_suffix(".html")}
     html = example.with_suffix(".html").read_text(encoding="utf-8")
     assert "<svg" in html and "<img" not in html and ".svg" not in html
+
+
+def test_output_ending_in_pdf_is_the_report_file_itself(cli, example: Path, tmp_path) -> None:
+    target = tmp_path / "for-the-workshop" / "bericht.pdf"
+    result = cli("report", str(example), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.is_file() and target.read_bytes().startswith(b"%PDF")
+    assert str(target) in result.stdout
+
+
+def test_the_ending_of_a_named_report_file_sets_its_format(cli, example: Path, tmp_path) -> None:
+    result = cli("report", str(example), "-o", str(tmp_path / "notes.md"))
+    assert result.exit_code == 0, result.output
+    assert "(notes.radar.svg)" in (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert (tmp_path / "notes.radar.svg").is_file()
+
+
+def test_a_named_report_file_is_replaced_only_when_asked(cli, example: Path, tmp_path) -> None:
+    target = tmp_path / "bericht.html"
+    target.write_text("my own page", encoding="utf-8")
+    result = cli("report", str(example), "-o", str(target))
+    assert result.exit_code == 1
+    assert "exists already" in result.output
+    assert target.read_text(encoding="utf-8") == "my own page"
+    assert cli("report", str(example), "-o", str(target), "--force").exit_code == 0
+    assert "<html" in target.read_text(encoding="utf-8")
+
+
+def test_one_report_file_for_several_assessments_is_refused(cli, tmp_path) -> None:
+    folder = Path(shutil.copytree(EXAMPLES / "workshop", tmp_path / "group"))
+    result = cli("report", str(folder), "-o", str(tmp_path / "bericht.pdf"))
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    assert "6 assessments" in result.output and "name a folder" in result.output
+    assert not (tmp_path / "bericht.pdf").exists()
+
+
+def test_an_ending_that_disagrees_with_the_format_is_refused(cli, example: Path, tmp_path) -> None:
+    result = cli("report", str(example), "-o", str(tmp_path / "bericht.pdf"), "-f", "html")
+    assert result.exit_code == 2
+    assert "does not end in .html" in result.output
+    assert list(tmp_path.iterdir()) == [example]
+
+
+def test_an_existing_folder_named_like_a_file_stays_a_folder(cli, example: Path, tmp_path) -> None:
+    folder = tmp_path / "reports.md"
+    folder.mkdir()
+    result = cli("report", str(example), "-o", str(folder), "-f", "html")
+    assert result.exit_code == 0, result.output
+    assert (folder / "stadtteilmuetter-nordstadt.html").is_file()
+
+
+def test_an_existing_file_given_as_the_folder_is_one_line(cli, example: Path) -> None:
+    before = example.read_bytes()
+    result = cli("report", str(example), "-o", str(example), "--lang", "de")
+    assert result.exit_code == 2
+    assert "ist eine Datei, kein Ordner" in result.output
+    assert "Traceback" not in result.output
+    assert example.read_bytes() == before

@@ -39,11 +39,12 @@ def report(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=HELP("report.output_help"), file_okay=False),
+        typer.Option("--output", "-o", help=HELP("report.output_help"), metavar="DIR|FILE"),
     ] = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help=HELP("report.format_help"))
-    ] = ReportFormat.pdf,
+        ReportFormat | None,
+        typer.Option("--format", "-f", help=HELP("report.format_help"), show_default="pdf"),
+    ] = None,
     redact: Annotated[bool, typer.Option("--redact", help=HELP("report.redact_help"))] = False,
     force: Annotated[bool, typer.Option("--force", help=HELP("opt.force"))] = False,
     baseline: Annotated[
@@ -62,15 +63,18 @@ def report(
 
     env = make_env(lang, catalogue)
     workshop = date_option(workshop_date, env.t)
-    if format is ReportFormat.pdf:
+    items = list(expand_paths(paths))
+    target = _report_file(output, items, format, env.t)
+    fmt = target.suffix[1:].lower() if target else (format or ReportFormat.pdf).value
+    if fmt == "pdf":
         _require_weasyprint(env.lang)
     cat = env.catalogue
     old = _load_result(baseline, cat) if baseline is not None else None
-    if output is not None:
+    if output is not None and target is None:
         _make_dir(output)
-    items = list(expand_paths(paths))
     shown = {"redact": redact, "baseline": old, "full": full, "workshop": workshop}
-    job = _Job(env, cat, format.value, output, shown)
+    job = _Job(env, cat, fmt, output, shown)
+    job.target = target
     job.inputs = [i for i in items if isinstance(i, Path)] + ([baseline] if baseline else [])
     job.force = force
     with _progress(len(items), env.t("report.progress")) as advance:
@@ -94,6 +98,7 @@ class _Job:
         self.used: set[Path] = set()
         self.inputs: list[Path] = []  # never written onto
         self.force = False  # replace existing files in an -o folder
+        self.target: Path | None = None  # -o naming the report file itself
 
     def run(self, item: Path | GpcheckError) -> None:
         from gpcheck.commands.common import print_error
@@ -117,9 +122,14 @@ class _Job:
         from gpcheck.report.render import render_report
 
         result = _load_result(file, self.cat)
-        out_dir = self.output if self.output is not None else (file.parent or Path("."))
-        name = self._unique(out_dir, file.stem)
-        self._check_outputs(out_dir, name, beside=same_file(out_dir, file.parent or Path(".")))
+        if self.target is not None:  # a file the user named: replaced only with --force
+            out_dir, name, beside = self.target.parent, self.target.stem, False
+            _make_dir(out_dir)
+        else:
+            out_dir = self.output if self.output is not None else (file.parent or Path("."))
+            name = self._unique(out_dir, file.stem)
+            beside = same_file(out_dir, file.parent or Path("."))
+        self._check_outputs(out_dir, name, beside=beside)
         env = self.env.for_files([result.assessment.language])
         try:
             path = render_report(result, self.fmt, out_dir, lang=env.lang, name=name, **self.shown)
@@ -151,6 +161,29 @@ class _Job:
         return name
 
 
+REPORT_SUFFIXES = tuple(f".{f.value}" for f in ReportFormat)
+
+
+def _report_file(
+    output: Path | None, items: list[Any], format: ReportFormat | None, t: Any
+) -> Path | None:
+    """`-o bericht.pdf` names the report itself, as newcomers expect; anything else is a folder.
+
+    A name ending in .pdf, .html or .md that is not an existing folder is taken as the file:
+    its ending sets the format, so it must agree with --format, and it holds one report only.
+    """
+    if output is None or output.suffix.lower() not in REPORT_SUFFIXES or output.is_dir():
+        return None
+    fmt = output.suffix[1:].lower()
+    if format is not None and format.value != fmt:
+        message = t("report.suffix_format", path=output.name, format=format.value)
+        raise GpcheckError("usage", message=message, exit_code=ExitCode.USAGE)
+    if len(items) != 1:
+        message = t("report.one_file", path=output.name, n=len(items))
+        raise GpcheckError("usage", message=message, exit_code=ExitCode.USAGE)
+    return output
+
+
 def _load_result(path: Path, cat: Any) -> Any:
     from gpcheck.assessment import load_assessment
     from gpcheck.scoring import score
@@ -169,6 +202,8 @@ def _require_weasyprint(lang: str) -> None:
 
 
 def _make_dir(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise GpcheckError("not_a_folder", path=folder, exit_code=ExitCode.USAGE)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
