@@ -199,3 +199,21 @@ def test_reports_already_written_are_not_offered_again(en):
     with typed(UP + "\r") as screen:
         assert en.ask_report(("md", "html")) == "pdf"
     assert "Markdown" not in screen.getvalue()
+
+
+def test_text_typed_before_ctrl_c_replaces_an_older_draft(en):
+    from gpcheck.wizard.terminal import Interrupted
+
+    en.place = "concept"
+    with typed("first words\x1b"):
+        assert en.ask_notes(None) is BACK
+    with typed(" and more\x03"), pytest.raises(Interrupted):
+        en.ask_notes(None)
+    assert en.drafts.get(("concept", "ask_notes"), "") == "first words and more"
+
+
+def test_esc_with_the_saved_text_unchanged_leaves_no_draft(en):
+    en.place = "concept"
+    with typed("\x1b"):
+        assert en.ask_notes("As saved") is BACK
+    assert len(en.drafts) == 0

@@ -249,3 +249,43 @@ def test_a_note_longer_than_a_file_allows_is_refused_while_typing_not_lost(tmp_p
     term.end()
     notes = load_assessment(path, catalogue).criteria["target_group"].notes
     assert notes == "x" * (MAX_TEXT - 1)
+
+
+def test_a_reason_left_with_esc_survives_a_closed_terminal(tmp_path, catalogue):
+    from gpcheck.wizard.drafts import drafts_path
+
+    path = with_concept(tmp_path, catalogue, Answer(stage=2))
+    term = Terminal("--resume", path.name, cwd=tmp_path, lang="en")
+    term.answer("Which stage", "n\r")
+    term.answer("not apply to your project", "Only one-off events so far")
+    term.wait("one-off events so far")
+    term.esc()
+    term.wait("Which stage")
+    term.child.kill(signal.SIGKILL)  # the terminal window closed
+    term.child.close(force=True)
+    assert load_assessment(path, catalogue).criteria["concept"] == Answer(stage=2)  # unconfirmed
+    assert drafts_path(path).is_file()
+
+    term = Terminal("--resume", path.name, cwd=tmp_path, lang="en")
+    term.answer("Which stage", "n\r")
+    term.wait("Only one-off events so far")  # offered again at the same place
+    term.answer("Enter keeps the text", "\r")
+    term.wait("Which stage|Add notes|does not apply", timeout=20)
+    term.child.sendcontrol("c")
+    assert term.end() == 130
+    answer = load_assessment(path, catalogue).criteria["concept"]
+    assert (answer.applicable, answer.reason) == (False, "Only one-off events so far")
+    assert not drafts_path(path).exists()  # confirmed: no draft left
+
+
+def test_a_draft_is_named_when_the_wizard_ends(tmp_path, catalogue):
+    path = with_concept(tmp_path, catalogue, Answer(stage=2))
+    term = Terminal("--resume", path.name, "--lang", "de", cwd=tmp_path)
+    term.answer("Welche Stufe", "n\r")
+    term.answer("Warum trifft dieses Kriterium", "Bisher nur einzelne Termine")
+    term.wait("einzelne Termine")
+    term.esc()
+    term.wait("Welche Stufe")
+    term.child.sendcontrol("c")
+    assert term.end() == 130
+    assert "Texte, die Sie mit Esc verlassen haben, sind aufgehoben" in term.flat

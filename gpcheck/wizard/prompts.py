@@ -25,6 +25,8 @@ from gpcheck.i18n import Translator
 from gpcheck.sanitize import printable
 from gpcheck.scoring import Result
 from gpcheck.wizard import overview
+from gpcheck.wizard.drafts import Drafts
+from gpcheck.wizard.terminal import Interrupted
 from gpcheck.wizard.widgets import Back, Option, choose, text_input, width, yes_no
 
 
@@ -52,7 +54,7 @@ class Prompts:
         self.lang = t.lang
         self.toolbar: Callable[[], str] | None = None  # the status line under every prompt
         self.place = ""  # where the user is (a criterion id, "project"): drafts belong there
-        self.drafts: dict[tuple[str, str], str] = {}
+        self.drafts = Drafts()  # text left with Esc, per (place, prompt)
         self.today = dt.date.today
 
     # --- building blocks ----------------------------------------------------------------
@@ -69,22 +71,31 @@ class Prompts:
         **params: Any,
     ) -> Any:
         """Free text, stripped; BACK on Esc (the typed text is kept as a draft)."""
-        default = self.drafts.pop((self.place, key), default)
+        where, saved = (self.place, key), default
+        default = self.drafts.get(where, default)
         keep = self.t("wizard.enter_keeps") if default.strip() else ""
         hint = self.t("wizard.newline_hint") if multiline else ""
-        answer = text_input(
-            self.t(f"wizard.{key}", **params),
-            default=default,
-            instruction=" ".join(x for x in (keep, hint) if x),
-            validate=self._within_limits(check, split),
-            paste=paste,
-            multiline=multiline,
-            toolbar=self.toolbar,
-        )
+        try:
+            answer = text_input(
+                self.t(f"wizard.{key}", **params),
+                default=default,
+                instruction=" ".join(x for x in (keep, hint) if x),
+                validate=self._within_limits(check, split),
+                paste=paste,
+                multiline=multiline,
+                toolbar=self.toolbar,
+            )
+        except Interrupted as exc:  # the newest text wins over an older draft
+            if exc.text.strip() and exc.text != saved:
+                self.drafts.keep(where, exc.text)
+            raise
         if isinstance(answer, Back):
-            if answer.text.strip() and answer.text != default:
-                self.drafts[(self.place, key)] = answer.text
+            if answer.text.strip() and answer.text != saved:
+                self.drafts.keep(where, answer.text)
+            else:  # back to what is saved, or cleared on purpose: nothing to offer again
+                self.drafts.drop(where)
             return BACK
+        self.drafts.drop(where)
         return answer.strip()
 
     def _within_limits(

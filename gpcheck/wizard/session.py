@@ -51,6 +51,7 @@ class Session:
     fix_criteria: list[str] = field(default_factory=list)  # asked again: the file had mistakes
     fix_targets: list[str] = field(default_factory=list)
     fix_project: bool = False
+    after_save: Callable[[], None] | None = None  # e.g. the drafts follow the file
 
     # --- saving -------------------------------------------------------------------------
 
@@ -88,6 +89,8 @@ class Session:
                 continue
             self.saved = True
             self.saved_at = dt.datetime.now()
+            if self.after_save is not None:
+                self.after_save()
             return
 
     def _write(self, path: Path, text: str) -> None:

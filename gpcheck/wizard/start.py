@@ -60,6 +60,8 @@ def run_wizard(
     session.locked_elsewhere = t("wizard.locked_elsewhere")
     session.ask_other_path = _other_path(session, ask, show)
     ask.toolbar = lambda: show.toolbar(session)
+    ask.drafts.where = lambda: session.path if session.assessment is not None else None
+    session.after_save = ask.drafts.flush
     try:
         with deferred_interrupts(), enter_stays_enter():
             return _run(
@@ -69,7 +71,15 @@ def run_wizard(
         _interrupted(session, show)
         return int(ExitCode.INTERRUPTED)
     finally:
+        _drafts_kept(ask, show)
         release_lock(session.locked)
+
+
+def _drafts_kept(ask: Prompts, show: Screens) -> None:
+    """Say that text left with Esc is not lost (it is not in the answers either)."""
+    ask.drafts.flush()
+    if len(ask.drafts):
+        show.line(show.t("wizard.drafts_kept"), "yellow")
 
 
 def _run(
