@@ -174,7 +174,7 @@ class Terminal:
     def __init__(self, stream: IO[str] | None = None) -> None:
         self.stream = stream or sys.stdout
         self.width = shutil.get_terminal_size((80, 24)).columns
-        self.styled = _shows_styles(self.stream)
+        self.styled = shows_styles(self.stream)
 
     def write(self, lines: Iterable[Line]) -> None:
         for line in lines:
@@ -198,7 +198,8 @@ def _runs(line: Line) -> Line:
     return out
 
 
-def _shows_styles(stream: IO[str]) -> bool:
+def shows_styles(stream: IO[str]) -> bool:
+    """Whether escape sequences for colour reach a person (see Terminal)."""
     if os.environ.get("FORCE_COLOR"):
         return True
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") in ("dumb", "unknown"):

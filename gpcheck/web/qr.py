@@ -7,14 +7,23 @@ import io
 
 from markupsafe import Markup
 
+LIGHT_ON_DARK = "\x1b[97;40m"  # bright white blocks (light modules) on black (dark ones)
 
-def qr_text(url: str) -> str:
-    """Block characters, two rows per line, for the facilitator's terminal."""
+
+def qr_text(url: str, colours: bool = False) -> str:
+    """Block characters, two rows per line, for the facilitator's terminal.
+
+    The blocks are the code's light modules, so on a light terminal the plain code reads
+    inverted, which many phone cameras refuse. With `colours` each line sets white on black
+    itself, which scans the same on any background."""
     import segno
 
     out = io.StringIO()
     segno.make(url, error="m").terminal(out=out, compact=True, border=2)
-    return out.getvalue()
+    if not colours:
+        return out.getvalue()
+    lines = out.getvalue().splitlines()
+    return "".join(f"{LIGHT_ON_DARK}{line}\x1b[0m\n" for line in lines)
 
 
 def qr_svg(url: str) -> Markup:

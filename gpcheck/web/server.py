@@ -17,6 +17,7 @@ from gpcheck.catalogue import Catalogue, Criterion
 from gpcheck.errors import ExitCode, GpcheckError
 from gpcheck.i18n import Translator
 from gpcheck.sanitize import printable
+from gpcheck.terminal_text import shows_styles
 from gpcheck.web.qr import qr_text
 
 DEFAULT_PORT = 8765
@@ -187,7 +188,7 @@ def _banner(terminal: Terminal, ws: Any, addresses: list[str], port: int, lan: b
     out.write((t("serve.lan_warning") if lan else t("serve.local_only")) + "\n\n")
     out.write(f"{t('serve.join_link')} " + "   ".join(links) + "\n")
     out.write(f"{t('serve.join_code')} {ws.keys.join_code}\n")
-    out.write(qr_text(links[0]))
+    out.write(qr_text(links[0], colours=shows_styles(out)))
     out.write(f"\n{t('serve.facilitator_link')}\n  {links[0]}f/{ws.keys.facilitator}\n\n")
     out.write(t("serve.folder", folder=printable(ws.folder)) + "\n")
     out.write(t("serve.stop") + "\n\n")
