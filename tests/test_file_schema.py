@@ -55,8 +55,8 @@ def test_the_schema_accepts_exactly_the_keys_gpcheck_reads(key: str) -> None:
 
 @pytest.mark.parametrize(
     "key",
-    ["Setting-Ansatz", "QUALITÄTSMANAGEMENT", "Qualitaetsmanagement", "Dokumentation und Evaluation",
-     " Partizipation ", "Empowerment", "5", "low_threshold"],
+    ["Setting-Ansatz", "QUALITÄTSMANAGEMENT", "Qualitaetsmanagement",
+     "Dokumentation und Evaluation", " Partizipation ", "Empowerment", "5", "low_threshold"],
 )  # fmt: skip
 def test_a_key_written_as_people_write_it_validates(cli, key: str) -> None:
     schema = json.loads(cli("schema").stdout)
