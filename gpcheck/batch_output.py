@@ -16,7 +16,7 @@ from gpcheck.catalogue import Catalogue
 from gpcheck.formatting import version_note, whole
 from gpcheck.i18n import Translator
 from gpcheck.sanitize import csv_cell
-from gpcheck.terminal_text import Cell, Column, Line, Span, table, wrap
+from gpcheck.terminal_text import Cell, Column, Line, Span, fits, flow, spans, table, wrap
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> None:
@@ -133,8 +133,7 @@ def render_table(
         name = _one_line(row.project)
         body.append([f"{name} [{marks[i]}]" if i in marks else name, *row.cells])
     lines = [*wrap(t("score.title", n=len(rows)), width), []]
-    lines += table(columns, body, width)
-    lines.append([])
+    lines += _laid_out(columns, body, catalogue, t, width)
     for i, mark in marks.items():
         lines += wrap([(f"[{mark}] {_one_line(rows[i].file)}", "dim")], width)
     legend = " · ".join(f"{c.number} {c.short_name(t.lang)}" for c in catalogue)
@@ -147,6 +146,43 @@ def render_table(
         lines += wrap([(older, "yellow")], width)
     lines += wrap([(catalogue.info.disclaimer(t.lang), "dim italic")], width)
     return lines
+
+
+def _laid_out(
+    columns: list[Column], body: list[list[Any]], catalogue: Catalogue, t: Translator, width: int
+) -> list[Line]:
+    """The table if it fits without breaking a word; else each project's name on a line of
+    its own above its figures (the columns still line up); else one block per file."""
+    if fits(columns, body, width):
+        return [*table(columns, body, width), []]
+    figures = [row[1:] for row in body]
+    if not fits(columns[1:], figures, width):
+        return _blocks(body, catalogue, t, width)
+    header, rule, *rows = table(columns[1:], figures, width)
+    lines = [header, rule]
+    for row, line in zip(body, rows, strict=True):
+        lines += [[(" ", ""), *name] for name in wrap([(row[0], "bold")], width - 1)]
+        lines.append(line)
+    return [*lines, []]
+
+
+def _blocks(body: list[list[Any]], catalogue: Catalogue, t: Translator, width: int) -> list[Line]:
+    """Too narrow for the table (a side panel, a phone): one block per file, its figures and
+    then the criteria as `number: stage` pairs, never split across lines."""
+    out: list[Line] = []
+    for name, profile, *stages, strengths, base in body:
+        out += wrap([(name, "bold")], width)
+        figures = [
+            [(f"{t('common.profile')} ", "dim"), *spans(profile)],
+            [("★ ", "dim"), *spans(strengths)],
+            [(f"{t('score.base_column')} ", "dim"), *spans(base)],
+        ]
+        out += flow(figures, width, indent=2)
+        numbers = [f"{c.number}: " for c in catalogue]
+        pairs = [[(n, "dim"), *spans(cell)] for n, cell in zip(numbers, stages, strict=True)]
+        out += flow(pairs, width, indent=2)
+        out.append([])
+    return out
 
 
 def _one_line(text: str) -> str:

@@ -131,6 +131,37 @@ def table(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], width: int)
     return out
 
 
+def fits(columns: Sequence[Column], rows: Iterable[Sequence[Cell]], width: int) -> bool:
+    """Whether `table` lays these rows out within `width` without folding a word."""
+    rows = [list(row) for row in rows]
+    widths = _widths(columns, rows, width)
+    if sum(widths) + len(GAP) * len(columns) > width:
+        return False
+    wrapping = [i for i, c in enumerate(columns) if c.wrap]
+    return all(_longest_word(row[i]) <= widths[i] for row in rows for i in wrapping)
+
+
+def _longest_word(cell: Cell) -> int:
+    words = (w for text, _ in spans(cell) for w in text.split())
+    return max(map(width_of, words), default=0)
+
+
+def flow(items: Sequence[Line], width: int, indent: int = 0, sep: str = "   ") -> list[Line]:
+    """Short items side by side, `sep` apart, a new line (indented) when the next one would
+    not fit; an item is never split, so a label stays with its value."""
+    lines: list[Line] = []
+    used = width
+    for item in items:
+        size = line_width(item)
+        if lines and used + len(sep) + size <= width:
+            lines[-1] += [(sep, ""), *item]
+            used += len(sep) + size
+        else:
+            lines.append([(" " * indent, ""), *item])
+            used = indent + size
+    return lines
+
+
 def _widths(columns: Sequence[Column], rows: list[list[Cell]], width: int) -> list[int]:
     widths = [max(width_of(c.header), c.min_width) for c in columns]
     for row in rows:

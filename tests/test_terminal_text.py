@@ -60,6 +60,33 @@ def test_the_score_table_fits_80_columns_and_folds_a_long_project_name(cli, writ
     assert "Elternarbeit" in out and "2/5" in out
 
 
+def _words(text: str) -> set[str]:
+    return set(text.split())
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 160])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_score_view_fits_every_width_and_never_breaks_a_name(cli, width, lang) -> None:
+    out = cli("score", *MAIN_EXAMPLES, "--lang", lang, env={"COLUMNS": str(width)}).stdout
+    assert max(width_of(line) for line in out.splitlines()) <= width
+    for name in ("Bewegt im Quartier", "Gesund aufwachsen – Präventionskette Werra-Meißner"):
+        assert _words(name) <= _words(out), (name, out)  # every word of it whole
+    assert out.count("entfällt" if lang == "de" else "n/a") >= 1
+
+
+def test_a_narrow_terminal_gets_one_block_per_project(cli) -> None:
+    out = cli("score", *MAIN_EXAMPLES, "--lang", "de", env={"COLUMNS": "60"}).stdout
+    assert "Profil 31   ★ 0   Basis 0/3" in out
+    assert "7: entfällt" in out and "12: 0/4" in out
+
+
+def test_a_long_name_gets_its_own_line_above_its_row_when_the_columns_still_fit(cli) -> None:
+    out = cli("score", *MAIN_EXAMPLES, "--lang", "de", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    at = lines.index(" Gesund aufwachsen – Präventionskette Werra-Meißner")
+    assert lines[at + 1].split()[:3] == ["81", "3/4", "5/5"]
+
+
 @pytest.mark.parametrize(
     "env, styled",
     [
