@@ -190,3 +190,22 @@ def test_the_criterion_page_fits_a_phone_and_autosaves(tmp_path: Path, browsers,
         _no_csp_violations(phone)
     finally:
         server.stop()
+
+
+def test_the_html_worksheet_shows_every_sheet_whole_with_room_for_notes(
+    tmp_path: Path, browsers, cli
+) -> None:
+    out = tmp_path / "worksheet.html"
+    assert cli("worksheet", "--criteria", "5,4", "-o", str(out), "--lang", "de").exit_code == 0
+    browser = browsers(1000, 900)
+    browser.get(out.as_uri())
+    sheets = browser.execute_script(
+        """return [...document.querySelectorAll('.sheet')].map(s => ({
+             sheet: s.getBoundingClientRect().bottom,
+             notes: s.querySelector('h2.notes').getBoundingClientRect().bottom,
+             clipped: s.scrollHeight > s.clientHeight + 1}))"""
+    )
+    assert len(sheets) == 2
+    for sheet in sheets:
+        assert not sheet["clipped"]
+        assert sheet["sheet"] - sheet["notes"] > 40 * 96 / 25.4  # ruled room under the heading
