@@ -135,7 +135,11 @@ class Translator:
         self._strings = _table(lang)
 
     def __call__(self, key: str, **params: Any) -> str:
+        """A counted text is a table `{ one = "1 Kriterium", other = "{n} Kriterien" }`: the
+        form is chosen by the parameter `n`, so no message says "1 Kriterien"."""
         text = self._strings.get(key)
+        if text is None and isinstance(params.get("n"), int):
+            text = self._strings.get(f"{key}.{'one' if params['n'] == 1 else 'other'}")
         if text is None:
             return key
         return text.format(**params) if params else text

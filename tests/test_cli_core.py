@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from tests.conftest import EXAMPLES, MAIN_EXAMPLES
 
 GOOD = (
@@ -252,3 +254,16 @@ def test_lang_before_the_command_overrides_the_files_language(cli, tmp_path) -> 
     assert result.exit_code == 0, result.output
     text = (tmp_path / "bewegt-im-quartier.md").read_text(encoding="utf-8")
     assert "Target-group focus" in text and "Zielgruppenbezug" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("de", "in Ordnung, aber 1 Kriterium noch nicht eingeschätzt: 11 Doku und Evaluation"),
+        ("en", "OK, but 1 criterion not yet assessed: 11 Records and evaluation"),
+    ],
+)
+def test_validate_counts_and_names_a_missing_criterion_as_people_do(cli, lang, line) -> None:
+    result = cli("validate", str(EXAMPLES / "raters" / "ehrenamtliche.yaml"), "--lang", lang)
+    assert result.exit_code == 0
+    assert line in result.stdout

@@ -57,3 +57,10 @@ def test_language_resolution_order(explicit, env, expected) -> None:
 def test_yes_no_keys_follow_the_language() -> None:
     assert Translator("de").yes_no() == ("j", "n")
     assert Translator("en").yes_no() == ("y", "n")
+
+
+def test_a_counted_text_takes_the_singular_for_one() -> None:
+    de = Translator("de")
+    assert "1 Kriterium noch" in de("validate.incomplete", path="a", n=1, ids="x")
+    assert "2 Kriterien noch" in de("validate.incomplete", path="a", n=2, ids="x")
+    assert "1 criterion not" in Translator("en")("error.missing_criteria", n=1, ids="x")

@@ -267,3 +267,11 @@ def test_an_existing_file_given_as_the_folder_is_one_line(cli, example: Path) ->
     assert "ist eine Datei, kein Ordner" in result.output
     assert "Traceback" not in result.output
     assert example.read_bytes() == before
+
+
+def test_the_summary_is_in_the_language_of_the_reports_above_it(cli, tmp_path) -> None:
+    folder = Path(shutil.copytree(EXAMPLES / "workshop", tmp_path / "group"))  # all German
+    result = cli("report", str(folder), "-f", "md", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert "Geschrieben:" in result.stdout
+    assert "Berichte geschrieben: 6; fehlgeschlagen: 0." in result.stderr

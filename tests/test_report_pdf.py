@@ -254,3 +254,32 @@ def test_redacted_pdf_leaves_out_people_and_notes(catalogue, tmp_path: Path) -> 
     assert "äußern Wünsche" not in text
     assert "Küchenrat gründen" not in text  # step actions are free text (issue 8)
     assert "Fassung zur Weitergabe" in text
+
+
+def _words_right_of(pdf: Path, limit_mm: float) -> list[str]:
+    """Words whose box ends right of `limit_mm` on any page (pdftotext's word boxes)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    points = limit_mm / 25.4 * 72
+    boxes = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', out)
+    return [word for x_max, word in boxes if float(x_max) > points]
+
+
+def test_a_long_unbroken_text_wraps_inside_the_page(catalogue, tmp_path: Path) -> None:
+    token = "W" * 300
+    src = tmp_path / "long.yaml"
+    text = SPARSE.replace("Küchenrat gründen", f"Küchenrat {token}").replace(
+        "entschieden wird im Team.", f"entschieden wird im Team. {'A' * 2000}"
+    )
+    src.write_text(text, encoding="utf-8")
+    result = score(load_assessment(src, catalogue), catalogue)
+    pdf = render_report(result, "pdf", tmp_path, lang="de", name="long", full=True)
+    assert _words_right_of(pdf, 210 - 14) == []  # A4 minus the right margin
+    assert "".join(re.findall(r"W+", text_of(pypdf.PdfReader(pdf)))).count("W") >= 2 * 300
+
+
+def test_due_dates_in_the_action_plan_are_never_broken(brief_de) -> None:
+    text = text_of(brief_de)
+    assert {"31.01.2027", "15.02.2027", "30.06.2027"} <= set(text.split())

@@ -106,7 +106,9 @@ def validate(
         ok += 1
         missing = [c["id"] for c in outcome.record["criteria"] if c["status"] == "missing"]
         if missing:
-            path, ids = printable(outcome.path), ", ".join(missing)
+            names = [env.catalogue.get(cid) for cid in missing]  # as people call them
+            ids = ", ".join(f"{c.number} {c.short_name(env.lang)}" for c in names)
+            path = printable(outcome.path)
             print(env.t("validate.incomplete", path=path, n=len(missing), ids=ids))
         else:
             print(env.t("validate.ok", path=printable(outcome.path)))

@@ -82,7 +82,8 @@ def report(
             job.run(item)
             advance()
     if len(items) > 1 or job.failed:
-        print(env.t("report.summary", ok=job.written, bad=job.failed), file=sys.stderr)
+        t = job.envs[0].t if len({e.lang for e in job.envs}) == 1 else env.t  # as the lines above
+        print(t("report.summary", ok=job.written, bad=job.failed), file=sys.stderr)
     if job.failed:
         raise typer.Exit(int(ExitCode.INVALID))
 
@@ -95,6 +96,7 @@ class _Job:
         self.env, self.cat, self.fmt, self.output = env, cat, fmt, output
         self.shown = shown  # render_report's keywords: redact, baseline, full, workshop
         self.written = self.failed = 0
+        self.envs: list[Any] = []  # the language each report was written in
         self.used: set[Path] = set()
         self.inputs: list[Path] = []  # never written onto
         self.force = False  # replace existing files in an -o folder
@@ -112,6 +114,7 @@ class _Job:
             print_error(exc, self.env.lang)
             return
         self.written += 1
+        self.envs.append(env)
         from gpcheck.sanitize import printable
 
         # in the language the report is written in
