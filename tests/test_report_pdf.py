@@ -263,7 +263,8 @@ def _words_right_of(pdf: Path, limit_mm: float) -> list[str]:
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     points = limit_mm / 25.4 * 72
-    boxes = re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', out)
+    word = r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>'
+    boxes = re.findall(word, out)
     return [word for x_max, word in boxes if float(x_max) > points]
 
 
