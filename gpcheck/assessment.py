@@ -224,7 +224,10 @@ def _from_pydantic(err: Any, written: dict[str, str]) -> GpcheckError:
 
 
 def _short(value: str | int | float) -> str | int | float:
-    """A wrong value quoted in an error line, cut to a readable length."""
+    """A wrong value quoted in an error line, cut to a readable length; yes/no as YAML
+    writes them (`true`), not as Python does (`True`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = str(value)
     return value if len(text) <= 40 else text[:37] + "…"
 

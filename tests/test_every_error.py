@@ -90,3 +90,10 @@ def test_one_mistake_is_still_a_plain_error(write, catalogue) -> None:
             write("gpcheck: 1\nproject: {name: X}\ncriteria:\n  1: {stage: 9}\n"), catalogue
         )
     assert not isinstance(info.value, GpcheckErrors)
+
+
+def test_a_yes_where_a_number_belongs_is_quoted_as_yaml_writes_it(cli, write) -> None:
+    path = write("gpcheck: 1\nproject: {name: X}\ncriteria:\n  concept: {stage: yes}\n")
+    result = cli("validate", str(path))
+    assert "criteria.concept.stage: must be a whole number, not 'true'" in result.stderr
+    assert "True" not in result.stderr
