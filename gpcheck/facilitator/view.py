@@ -6,7 +6,8 @@ helpers as the documents (context), so terminal and paper say the same thing. ri
 inside the functions so that importing this module stays cheap. User text always goes in as
 `Text` through `sanitize.printable`, never as markup. At 80 columns nothing is broken in the
 middle of a word: a column is at least as wide as its longest word, and narrow columns use the
-catalogue's short names.
+catalogue's short names. In a narrower window (60 columns, 40 on a phone) nothing is left out or
+cut either: names go above their figures, and the overview comes in parts if need be.
 """
 
 from __future__ import annotations
@@ -137,8 +138,10 @@ class HeatMap:
             return
         yield Text(self.t("facilitator.workshop.heat_heading"), style="bold")
         chunks = parts(n, width - INDENT - self._profile_width())
-        for first, last in chunks:
+        for k, (first, last) in enumerate(chunks):
             if len(chunks) > 1:
+                if k:
+                    yield Text()
                 numbers = [c.number for c in self.ws.criteria[first:last]]
                 yield Text(self.t("facilitator.workshop.heat_part", numbers=span(numbers)))
             yield from self._rows(first, last, with_profile=last == n)
@@ -173,9 +176,7 @@ class HeatMap:
         profile = with_profile and self.profile
         pw = self._profile_width() - 1
         numbers = (str(c.number) for c in self.ws.criteria[first:last])
-        head = " " * INDENT + " ".join(
-            x.rjust((CELL + len(x) + 1) // 2).ljust(CELL) for x in numbers
-        )
+        head = " " * INDENT + " ".join(x.center(CELL) for x in numbers)  # as rich centres
         if profile:
             head += " " + self.t("facilitator.workshop.col_profile").rjust(pw)
         yield Text(head, style="bold")
