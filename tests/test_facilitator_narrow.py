@@ -112,6 +112,11 @@ def test_a_lower_stage_and_an_open_target_are_not_in_red(cli, tmp_path) -> None:
     css = (Path(__file__).parent.parent / "report_templates" / "compare.css").read_text()
     assert 'class="open"' in html and 'class="down"' in html
     assert "td.down { color: var(--ink)" in css and "td.open { color: var(--ink)" in css
+    report = tmp_path / "report.html"
+    args = ("report", str(lowered(tmp_path)), "--baseline", str(OLD), "-o", str(report))
+    assert cli(*args).exit_code == 0
+    page = report.read_text(encoding="utf-8")  # report.css paints "down" red: not used here
+    assert '<td class="lower">−1' in page and 'class="down"' not in page
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
