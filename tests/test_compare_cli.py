@@ -33,7 +33,7 @@ def test_terminal_shows_change_target_and_due_steps(cli) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Kiezküche Moabit: 2025-10-14 → 2026-10-20" in out
-    assert "+1 ▲" in out and "✓ reached (4)" in out and "✗ not yet reached (3)" in out
+    assert "+1 ▲" in out and "✓ reached (4)" in out and "→ still open (3)" in out
     assert "Profile: 40 → 56 of 100 (+16)" in out and "Targets reached: 4 of 6" in out
     assert "applies now" in out  # criterion 12: n/a before, assessed after
     assert "Gespräch mit dem Bezirksamt" in out
@@ -56,7 +56,7 @@ def test_markdown_writes_the_radar_chart_next_to_it(cli, tmp_path: Path) -> None
     assert "](progress.radar.svg)" in text
     svg = (tmp_path / "progress.radar.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "später (20.10.2026)" in svg and "früher (14.10.2025)" in svg
-    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | ✗ noch nicht erreicht (3) |" in text
+    assert "| 5 | Partizipation | 2/6 | 2/6 | ±0 | → noch offen (3) |" in text
 
 
 def test_html_has_the_overlaid_chart_inline(cli) -> None:
@@ -163,7 +163,7 @@ def test_report_baseline_section_says_the_same_as_compare(cli, tmp_path) -> None
     assert result.exit_code == 0, result.output
     files = sorted(target.glob("*.md")) if target.is_dir() else [target]
     text = " ".join(" ".join(f.read_text(encoding="utf-8") for f in files).split())
-    assert "| Früher | Später |" in text and "✗ noch nicht erreicht (3)" in text
+    assert "| Früher | Später |" in text and "→ noch offen (3)" in text
     assert "trifft jetzt zu" in text
     assert "Veränderung des Profils: +16 Punkte. Das Profil vergleicht nur die 11 Kriterien" in text
     first, last = text.index("fällig am 01.12.2025"), text.index("fällig am 15.09.2026")

@@ -121,7 +121,7 @@ def test_one_vocabulary_and_no_jargon_in_german() -> None:
     for word in ("Heatmap", "Median-Punktwert", "Median-Stufe", "vorher", "nachher", "n.z."):
         assert word not in texts, word
     assert "kein Fehler, sondern" in texts
-    assert "noch nicht erreicht" in texts
+    assert "→ noch offen" in texts
     assert "kein Fehler –" not in texts
 
 
@@ -129,7 +129,7 @@ def test_one_vocabulary_in_english() -> None:
     texts = " ".join(facilitator_texts("en"))
     for word in ("Heat map", "median score", "before (", "(before)", "Before"):
         assert word not in texts, word
-    assert "not yet reached" in texts
+    assert "→ still open" in texts
     t = Translator("en")
     assert t("facilitator.compare.chart_new", date="x") == "later (x)"
 

@@ -6,7 +6,8 @@ helpers as the documents (context), so terminal and paper say the same thing. ri
 inside the functions so that importing this module stays cheap. User text always goes in as
 `Text` through `sanitize.printable`, never as markup. At 80 columns nothing is broken in the
 middle of a word: a column is at least as wide as its longest word, and narrow columns use the
-catalogue's short names.
+catalogue's short names. In a narrower window (60 columns, 40 on a phone) nothing is left out or
+cut either: names go above their figures, and the overview comes in parts if need be.
 """
 
 from __future__ import annotations
@@ -101,29 +102,112 @@ def heat_cell(cell: CriterionResult, t: Translator) -> Any:
     return Text(f"{cell.stage}/{cell.stages}", style=f"{SHADE_TEXT[level]} on {SHADES[level]}")
 
 
-def heat_map(ws: Workshop, t: Translator, *, profile: bool = False) -> Any:
-    from rich.table import Table
+CELL = 3  # a heat map cell ("3/4", "○", "—"); cells are one space apart
+INDENT = 2  # the figures under a project's name, set in so the name stands out
 
-    table = Table(  # no column lines: shaded cells one space apart; 12 criteria take 48 columns
-        title=t("facilitator.workshop.heat_heading"),
-        title_justify="left",
-        title_style="bold",
-        box=None,
-        padding=(0, 0, 0, 1),
-        pad_edge=False,
-        header_style="bold",
-    )
-    labels = [project_label(row, t) for row in ws.projects]
-    table.add_column(t("facilitator.workshop.col_project"), min_width=longest_word(labels))
-    for c in ws.criteria:
-        table.add_column(str(c.number), justify="center", no_wrap=True, min_width=3)
-    if profile:
-        table.add_column(t("facilitator.workshop.col_profile"), justify="right", no_wrap=True)
-    for label, row in zip(labels, ws.projects, strict=True):
-        cells = [heat_cell(cell, t) for cell in row.cells]
-        extra = [whole(row.profile, t.lang)] if profile else []
-        table.add_row(clean(label), *cells, *extra)
-    return table
+
+def heat_map(ws: Workshop, t: Translator, *, profile: bool = False) -> Any:
+    """Every project's stages at a glance, laid out at render time for the console's width."""
+    return HeatMap(ws, t, profile)
+
+
+class HeatMap:
+    """The overview as one table when the names fit beside the figures (80 columns); else
+    each name on its own line above its figures; if a row of figures is still too wide (a
+    phone), the criteria in parts (1–6, then 7–12). Never a criterion left out or a cell cut."""
+
+    def __init__(self, ws: Workshop, t: Translator, profile: bool) -> None:
+        self.ws, self.t, self.profile = ws, t, profile
+        self.labels = [project_label(row, t) for row in ws.projects]
+        self.profiles = [whole(row.profile, t.lang) for row in ws.projects] if profile else []
+
+    def _profile_width(self) -> int:
+        if not self.profile:
+            return 0
+        header = self.t("facilitator.workshop.col_profile")
+        return 1 + max(len(x) for x in [header, *self.profiles])
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.text import Text
+
+        width = options.max_width
+        n = len(self.ws.criteria)
+        figures = (CELL + 1) * n + self._profile_width()
+        if longest_word(self.labels, cap=width) + figures <= width:
+            yield self._table()
+            return
+        yield Text(self.t("facilitator.workshop.heat_heading"), style="bold")
+        chunks = parts(n, width - INDENT - self._profile_width())
+        for k, (first, last) in enumerate(chunks):
+            if len(chunks) > 1:
+                if k:
+                    yield Text()
+                numbers = [c.number for c in self.ws.criteria[first:last]]
+                yield Text(self.t("facilitator.workshop.heat_part", numbers=span(numbers)))
+            yield from self._rows(first, last, with_profile=last == n)
+
+    def _table(self) -> Any:
+        from rich.table import Table
+
+        t = self.t
+        table = Table(  # no column lines: shaded cells one space apart; 12 criteria take 48 columns
+            title=t("facilitator.workshop.heat_heading"),
+            title_justify="left",
+            title_style="bold",
+            box=None,
+            padding=(0, 0, 0, 1),
+            pad_edge=False,
+            header_style="bold",
+        )
+        table.add_column(t("facilitator.workshop.col_project"), min_width=longest_word(self.labels))
+        for c in self.ws.criteria:
+            table.add_column(str(c.number), justify="center", no_wrap=True, min_width=CELL)
+        if self.profile:
+            table.add_column(t("facilitator.workshop.col_profile"), justify="right", no_wrap=True)
+        for i, (label, row) in enumerate(zip(self.labels, self.ws.projects, strict=True)):
+            extra = [self.profiles[i]] if self.profile else []
+            table.add_row(clean(label), *(heat_cell(cell, t) for cell in row.cells), *extra)
+        return table
+
+    def _rows(self, first: int, last: int, *, with_profile: bool) -> Any:
+        """The column heads, then per project its name and, under it, its figures."""
+        from rich.text import Text
+
+        profile = with_profile and self.profile
+        pw = self._profile_width() - 1
+        numbers = (str(c.number) for c in self.ws.criteria[first:last])
+        head = " " * INDENT + " ".join(x.center(CELL) for x in numbers)  # as rich centres
+        if profile:
+            head += " " + self.t("facilitator.workshop.col_profile").rjust(pw)
+        yield Text(head, style="bold")
+        for i, (label, row) in enumerate(zip(self.labels, self.ws.projects, strict=True)):
+            yield clean(label)
+            line = Text(" " * INDENT)
+            for k, cell in enumerate(row.cells[first:last]):
+                mark = heat_cell(cell, self.t)
+                pad = CELL - len(mark.plain)
+                line.append(" " * (pad // 2 + (1 if k else 0)))
+                line.append_text(mark)
+                line.append(" " * (pad - pad // 2))
+            if profile:
+                line.append(" " + self.profiles[i].rjust(pw))
+            yield line
+
+
+def parts(n: int, width: int) -> list[tuple[int, int]]:
+    """The fewest equal parts of n criteria whose cells fit in `width` (first, last index)."""
+    count = 1
+    while count < n and (CELL + 1) * -(-n // count) - 1 > width:
+        count += 1
+    size = -(-n // count)
+    return [(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def span(numbers: list[int]) -> str:
+    """ "1–6" for a run of numbers, else the numbers one by one ("5, 1, 3")."""
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(str(x) for x in numbers)
 
 
 def spark(counts: tuple[int, ...], scale: int) -> str:
@@ -142,6 +226,7 @@ def distribution(ws: Workshop, t: Translator) -> Any:
         Column(
             t("facilitator.workshop.col_distribution"),
             cells=[spark(s.counts, scale) for s in rows],
+            keep=True,
         ),
         Column(
             t("facilitator.workshop.col_median"),
@@ -301,7 +386,7 @@ def consensus_written(path: Path, result: Assessment, catalogue: Catalogue, t: T
 
 TREND_STYLE = {
     "up": "green",
-    "down": "red",
+    "down": "",  # a lower stage is said plainly (▼), not in an alarm colour
     "same": "dim",
     "new": "cyan",
     "now_applies": "cyan",
