@@ -51,11 +51,18 @@ class Prompts:
     def __init__(self, t: Translator, catalogue: Catalogue) -> None:
         self.t = t
         self.catalogue = catalogue
-        self.lang = t.lang
         self.toolbar: Callable[[], str] | None = None  # the status line under every prompt
         self.place = ""  # where the user is (a criterion id, "project"): drafts belong there
         self.drafts = Drafts()  # text left with Esc, per (place, prompt)
         self.today = dt.date.today
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    def use_language(self, t: Translator) -> None:
+        """Ask in `t`'s language from now on (a picked file continues in its own)."""
+        self.t = t
 
     # --- building blocks ----------------------------------------------------------------
 
