@@ -26,6 +26,23 @@ class DateError(ValueError):
     """The text is not a date this parser understands (or is ambiguous)."""
 
 
+class NoSuchDay(DateError):
+    """A date written correctly that is not in the calendar (31 February, 29.2. of a year
+    that is not a leap year): the user is told that this day does not exist, not how to
+    write a date."""
+
+    def __init__(self, year: int, month: int, day: int) -> None:
+        super().__init__(f"{year:04d}-{month:02d}-{day:02d}")
+        self.year, self.month, self.day = year, month, day
+
+    def shown(self, lang: str) -> str:
+        """The day as gpcheck writes dates (31.02.2027), in English with the month's name
+        (31 February 2027), since the ISO form of a day that does not exist reads oddly."""
+        if lang == "de":
+            return f"{self.day:02d}.{self.month:02d}.{self.year}"
+        return f"{self.day} {_MONTHS['en'].split()[self.month - 1].title()} {self.year}"
+
+
 def _month(word: str, lang: str) -> int:
     for names in (_MONTHS[lang], _MONTHS["en"]):
         for number, name in enumerate(names.split(), start=1):
@@ -45,6 +62,8 @@ def _make(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
+        if dt.MINYEAR <= year <= dt.MAXYEAR and 1 <= month <= 12 and 1 <= day <= 31:
+            raise NoSuchDay(year, month, day) from None  # a month too short for the day
         raise DateError(str(exc)) from None
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gpcheck import formatting
-from gpcheck.dates import DateError, parse_date
+from gpcheck.dates import DateError, NoSuchDay, parse_date
 
 TODAY = dt.date(2026, 12, 2)
 DAY = dt.date(2027, 3, 31)
@@ -38,6 +38,27 @@ def test_a_german_date_without_a_year_is_this_year():
 def test_nonsense_and_ambiguous_dates_are_refused(text):
     with pytest.raises(DateError):
         parse_date(text, "en", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "de", "en"),
+    [
+        ("31.2.27", "de", "31.02.2027", "31 February 2027"),
+        ("2027-04-31", "en", "31.04.2027", "31 April 2027"),
+        ("29 Feb 2027", "en", "29.02.2027", "29 February 2027"),
+    ],
+)
+def test_a_day_missing_from_the_calendar_is_told_apart_and_named(text, lang, de, en):
+    with pytest.raises(NoSuchDay) as caught:
+        parse_date(text, lang, TODAY)
+    assert (caught.value.shown("de"), caught.value.shown("en")) == (de, en)
+
+
+@pytest.mark.parametrize("text", ["32.1.27", "1.13.27", "0.1.27", "2027-13-01", "morgen"])
+def test_a_day_or_month_no_calendar_has_is_not_called_a_missing_day(text):
+    with pytest.raises(DateError) as caught:
+        parse_date(text, "de", TODAY)
+    assert not isinstance(caught.value, NoSuchDay)
 
 
 def test_empty_means_no_date():

@@ -242,6 +242,29 @@ def test_without_a_file_unfinished_assessments_are_offered(tmp_path, catalogue):
     assert load_assessment(half, catalogue).progress.current == "participation"
 
 
+def test_a_german_file_picked_from_the_list_goes_on_in_german(tmp_path, catalogue):
+    stopped = Progress(current="participation")
+    half = a_file(tmp_path, catalogue, name="halb.yaml", n=4, progress=stopped)
+    english = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    term = Terminal(cwd=tmp_path, lang="", env=english)  # plain `gpcheck assess`
+    term.answer("Start a new assessment", "\r")  # the list is in the terminal's language
+    term.wait("5. Partizipation: Welche Stufe beschreibt Ihr Projekt am besten?")
+    term.child.sendcontrol("c")
+    term.wait("Unterbrochen – alle Antworten sind gespeichert")
+    term.end()
+    assert load_assessment(half, catalogue).language == "de"
+
+
+def test_with_lang_a_picked_file_is_continued_in_that_language(tmp_path, catalogue):
+    a_file(tmp_path, catalogue, name="halb.yaml", n=4, progress=Progress(current="participation"))
+    term = Terminal("--lang", "en", cwd=tmp_path, lang="")
+    term.answer("Start a new assessment", "\r")
+    term.wait("5. Participation: Which stage describes your project best?")
+    term.child.sendcontrol("c")
+    term.wait("Paused – all answers are saved")
+    term.end()
+
+
 def test_opening_a_finished_file_and_quitting_leaves_it_unchanged(tmp_path, catalogue):
     path = a_file(tmp_path, catalogue, progress=Progress(finished=True))
     before = path.read_bytes()

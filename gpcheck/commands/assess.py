@@ -59,6 +59,7 @@ def assess(
         file=resume or file,
         resume=resume is not None,
         criteria=parse_criteria(criteria, cat),
+        language_chosen=env.chosen,
     )
     raise typer.Exit(code)
 

@@ -20,7 +20,7 @@ from typing import Any
 from gpcheck import formatting
 from gpcheck.assessment import MAX_ITEMS, MAX_TEXT, Answer, PlanStep
 from gpcheck.catalogue import Catalogue, Criterion
-from gpcheck.dates import DateError, parse_date
+from gpcheck.dates import DateError, NoSuchDay, parse_date
 from gpcheck.i18n import Translator
 from gpcheck.sanitize import printable
 from gpcheck.scoring import Result
@@ -51,11 +51,18 @@ class Prompts:
     def __init__(self, t: Translator, catalogue: Catalogue) -> None:
         self.t = t
         self.catalogue = catalogue
-        self.lang = t.lang
         self.toolbar: Callable[[], str] | None = None  # the status line under every prompt
         self.place = ""  # where the user is (a criterion id, "project"): drafts belong there
         self.drafts = Drafts()  # text left with Esc, per (place, prompt)
         self.today = dt.date.today
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    def use_language(self, t: Translator) -> None:
+        """Ask in `t`'s language from now on (a picked file continues in its own)."""
+        self.t = t
 
     # --- building blocks ----------------------------------------------------------------
 
@@ -68,12 +75,17 @@ class Prompts:
         paste: Callable[[str], str] | None = None,
         multiline: bool = False,
         split: Callable[[str], list[str]] | None = None,
+        replace: bool = False,
         **params: Any,
     ) -> Any:
-        """Free text, stripped; BACK on Esc (the typed text is kept as a draft)."""
+        """Free text, stripped; BACK on Esc (the typed text is kept as a draft). With
+        `replace` (a date) the offered text is selected, so typing replaces it; a draft is
+        not, as the user was in the middle of writing it."""
         where, saved = (self.place, key), default
         default = self.drafts.get(where, default)
-        keep = self.t("wizard.enter_keeps") if default.strip() else ""
+        replace = replace and default == saved
+        keep = self.t("wizard.enter_keeps_date" if replace else "wizard.enter_keeps")
+        keep = keep if default.strip() else ""
         hint = self.t("wizard.newline_hint") if multiline else ""
         try:
             answer = text_input(
@@ -84,6 +96,7 @@ class Prompts:
                 paste=paste,
                 multiline=multiline,
                 toolbar=self.toolbar,
+                replace=replace,
             )
         except Interrupted as exc:  # the newest text wins over an older draft
             if exc.text.strip() and exc.text != saved:
@@ -146,7 +159,7 @@ class Prompts:
         example = formatting.date(default or self.today(), self.lang)
         text = formatting.date(default, self.lang) or ""
         while True:
-            text = self._text(key, text, check=self._date_check(example))
+            text = self._text(key, text, check=self._date_check(example), replace=True)
             if text is BACK:
                 return BACK
             day = parse_date(text, self.lang, self.today())
@@ -160,6 +173,8 @@ class Prompts:
         def check(text: str) -> str | None:
             try:
                 parse_date(text, self.lang, self.today())
+            except NoSuchDay as exc:
+                return self.t("wizard.no_such_day", date=exc.shown(self.lang))
             except DateError:
                 return self.t("wizard.bad_date", example=example)
             return None

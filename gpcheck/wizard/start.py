@@ -48,16 +48,17 @@ def run_wizard(
     console: Console | None = None,
     ask: Prompts | None = None,
     folders: list[Path] | None = None,
+    language_chosen: bool = False,
 ) -> int:
     """Run the whole wizard; returns the exit code (0 done or cancelled, 130 interrupted).
     `console` and `ask` are replaceable for tests; `folders` are searched for unfinished
-    assessments when no file is given."""
+    assessments when no file is given; an assessment picked from them is continued in its
+    own language unless `language_chosen` (--lang)."""
     console = console or safe_console(highlight=False)
     show = Screens(console, t, catalogue)
     ask = ask or Prompts(t, catalogue)
     session = Session(catalogue, criteria or catalogue.ids, path=file, language=t.lang)
-    session.changed_elsewhere = t("wizard.changed_elsewhere")
-    session.locked_elsewhere = t("wizard.locked_elsewhere")
+    _speak(session, ask, show, t)
     session.ask_other_path = _other_path(session, ask, show)
     ask.toolbar = lambda: show.toolbar(session)
     ask.drafts.where = lambda: session.path if session.assessment is not None else None
@@ -65,7 +66,14 @@ def run_wizard(
     try:
         with deferred_interrupts(), enter_stays_enter():
             return _run(
-                session, ask, show, file=file, resume=resume, criteria=criteria, folders=folders
+                session,
+                ask,
+                show,
+                file=file,
+                resume=resume,
+                criteria=criteria,
+                folders=folders,
+                keep_language=language_chosen,
             )
     except (KeyboardInterrupt, EOFError):
         _interrupted(session, show)
@@ -73,6 +81,15 @@ def run_wizard(
     finally:
         _drafts_kept(ask, show)
         release_lock(session.locked)
+
+
+def _speak(session: Session, ask: Prompts, show: Screens, t: Translator) -> None:
+    """Everything the wizard says from now on is in `t`'s language (also the messages the
+    session keeps for later)."""
+    ask.use_language(t)
+    show.t = t
+    session.changed_elsewhere = t("wizard.changed_elsewhere")
+    session.locked_elsewhere = t("wizard.locked_elsewhere")
 
 
 def _drafts_kept(ask: Prompts, show: Screens) -> None:
@@ -91,13 +108,16 @@ def _run(
     resume: bool,
     criteria: tuple[str, ...] | None,
     folders: list[Path] | None,
+    keep_language: bool,
 ) -> int:
     """The wizard from choosing the file to the finish."""
     if file is None and not resume:
         chosen = _pick_unfinished(ask, show, session.catalogue, folders)
         if chosen is BACK:
             return int(ExitCode.OK)
-        session.path, resume = chosen, chosen is not None  # chosen to continue: go on
+        if chosen is not None and not keep_language:  # go on in the file's language
+            _continue_in(session, ask, show, chosen)
+        session.path, resume = chosen and chosen.path, chosen is not None
     step = _open(session, ask, show, resume=resume, criteria=criteria)
     if step is None:
         show.line(show.t("wizard.cancelled"))
@@ -108,9 +128,19 @@ def _run(
     return int(ExitCode.OK)
 
 
+def _continue_in(session: Session, ask: Prompts, show: Screens, found: files.Found) -> None:
+    """A picked file keeps its language, as when it is named on the command line (where
+    --lang chose none)."""
+    language = found.assessment.language
+    if language is None or language == show.t.lang:
+        return
+    _speak(session, ask, show, Translator(language))
+    session.language = language
+
+
 def _pick_unfinished(
     ask: Prompts, show: Screens, catalogue: Catalogue, folders: list[Path] | None
-) -> Path | None:
+) -> files.Found | None:
     """Unfinished assessments in the current folder (and the projects folder): continue one
     of them, or start a new one (None)."""
     found = files.unfinished(folders if folders is not None else files.folders(), catalogue)
@@ -119,7 +149,9 @@ def _pick_unfinished(
     status, ask.toolbar = ask.toolbar, lambda: show.t("wizard.bar_keys")  # no file open yet
     choice = ask.ask_open([(f.path, show.unfinished_label(f)) for f in found])
     ask.toolbar = status
-    return None if choice == "new" else choice
+    if choice is BACK:
+        return BACK
+    return next((f for f in found if f.path == choice), None)
 
 
 def _open(

@@ -6,7 +6,8 @@ choose from, and a one-key yes/no. They share what a user without a manual needs
 - a status line (where am I, is it saved) is drawn under every prompt;
 - questions, choices and error lines wrap between words, never inside one;
 - in lists, typing a choice's number (also two digits, like 12) moves to it;
-- a pasted text never answers the next question: pasted line breaks stay in the field.
+- a pasted text never answers the next question: pasted line breaks stay in the field;
+- a field holding one value (a date) shows its text selected: typing replaces it.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from prompt_toolkit.application import Application, get_app_or_none
-from prompt_toolkit.filters import IsDone
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.document import Document
+from prompt_toolkit.filters import IsDone, has_selection
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Layout, Window
+from prompt_toolkit.selection import SelectionState
 from prompt_toolkit.shortcuts import PromptSession
 from prompt_toolkit.styles import Style
 
@@ -144,6 +148,43 @@ def _pause_and_back(bindings: KeyBindings) -> None:
     bindings.add("escape", eager=True)(lambda e: e.app.exit(result=Back()))
 
 
+def _select_all(buffer: Buffer) -> None:
+    """The whole text selected (shown highlighted), the cursor at its end."""
+    if buffer.text:
+        buffer.cursor_position = len(buffer.text)
+        buffer.selection_state = SelectionState(original_cursor_position=0)
+
+
+def _replacing(bindings: KeyBindings) -> None:
+    """While the text is selected, as in any form: Backspace or Delete empties the field; an
+    arrow, Home or End ends the selection and moves, so the text can be corrected instead.
+    (Typed and pasted text replace the selection in `text_input`'s own handlers.)"""
+
+    @bindings.add("backspace", filter=has_selection, eager=True)
+    @bindings.add("delete", filter=has_selection, eager=True)
+    def _empty(event: Any) -> None:
+        _clear(event.current_buffer)
+
+    moves: dict[str, Callable[[Buffer], int]] = {
+        "left": lambda b: b.cursor_position - 1,
+        "right": lambda b: b.cursor_position,
+        "home": lambda b: 0,
+        "end": lambda b: len(b.text),
+    }
+    for key, where in moves.items():
+
+        @bindings.add(key, filter=has_selection, eager=True)
+        def _move(event: Any, where: Callable[[Buffer], int] = where) -> None:
+            buffer = event.current_buffer
+            buffer.exit_selection()
+            buffer.cursor_position = max(where(buffer), 0)
+
+
+def _clear(buffer: Buffer) -> None:
+    buffer.exit_selection()
+    buffer.set_document(Document(""), bypass_readonly=True)
+
+
 def text_input(
     message: str,
     *,
@@ -153,14 +194,24 @@ def text_input(
     paste: Callable[[str], str] | None = None,
     multiline: bool = False,
     toolbar: Toolbar = None,
+    replace: bool = False,
 ) -> str | Back:
     """A line of text (Enter answers). `validate` returns an error line or None. Pasted text
     goes through `paste` (default: line breaks become spaces; `multiline` keeps them, and
-    Ctrl-J adds a line break by hand)."""
+    Ctrl-J adds a line break by hand). With `replace` (a field holding one value, like a
+    date) the offered text and a text refused by `validate` are selected: what is typed
+    next replaces them, instead of being added to a date that was just turned down."""
     interrupted_before()
     state: dict[str, str | None] = {"error": None}
     bindings = KeyBindings()
     _ignore_mouse(bindings)
+    if replace:
+        _replacing(bindings)
+
+    def insert(buffer: Buffer, data: str) -> None:
+        if buffer.selection_state is not None:
+            _clear(buffer)
+        buffer.insert_text(data)
 
     @bindings.add("c-c", eager=True)
     def _interrupt(event: Any) -> None:
@@ -177,7 +228,7 @@ def text_input(
             data = paste(data)
         elif not multiline:
             data = " ".join(line.strip() for line in data.split("\n") if line.strip())
-        event.current_buffer.insert_text(data)
+        insert(event.current_buffer, data)
         state["error"] = None
 
     @bindings.add("c-j", eager=True)
@@ -193,13 +244,15 @@ def text_input(
         problem = validate(text) if validate is not None else None
         if problem:
             state["error"] = problem
+            if replace:  # the next date typed replaces the refused one
+                _select_all(event.current_buffer)
             return
         event.app.exit(result=text)
 
     @bindings.add(Keys.Any)
     def _type(event: Any) -> None:
         state["error"] = None
-        event.current_buffer.insert_text(event.data)
+        insert(event.current_buffer, event.data)
 
     session: PromptSession = PromptSession(
         lambda: _question(message, instruction, below=True),
@@ -210,7 +263,8 @@ def text_input(
         prompt_continuation="    ",
         erase_when_done=False,
     )
-    return session.prompt(default=default)
+    selected = (lambda: _select_all(session.default_buffer)) if replace else None
+    return session.prompt(default=default, pre_run=selected)
 
 
 def choose(
