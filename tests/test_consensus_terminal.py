@@ -150,3 +150,25 @@ def test_a_rater_file_naming_nobody_adds_no_person(team: Path, cli, catalogue) -
     written = load_assessment(out, catalogue)
     assert written.project.assessors == ["Kerstin Maurer", "Samir Haddad"]
     assert written.criteria["participation"].ratings["ehrenamtliche"] == 3  # provenance kept
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_reason_being_typed_survives_esc_and_ctrl_c(team: Path, lang: str, catalogue) -> None:
+    texts = TEXTS[lang]
+    term = Consensus("raters", "-o", "kons.yaml", cwd=team, lang=lang)
+    term.wait(texts["setting"])
+    term.child.send("2")
+    term.answer(r"» 2 ·", "\r")
+    term.answer(texts["why"], "Lernort Garten")
+    term.wait("› Lernort Garten")
+    term.esc()  # back to the stages: the team changes its mind
+    term.wait(r"» 2 ·")
+    term.child.send("1")
+    term.answer(r"» 1 ·", "\r")
+    term.wait("› Lernort Garten")  # offered again, not lost
+    term.child.send(", mehr nicht")
+    term.wait("mehr nicht")
+    term.child.sendcontrol("c")  # stopped while typing: the stage and the words are kept
+    assert term.end() == 130
+    kept = load_assessment(team / "kons.unfinished.yaml", catalogue).criteria["setting"]
+    assert (kept.stage, kept.agreement_note) == (1, "Lernort Garten, mehr nicht")

@@ -8,6 +8,7 @@ first: they are the ones the team should talk about while everyone is still fres
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from gpcheck.catalogue import Catalogue
@@ -23,6 +24,13 @@ class _Back:
 
 
 BACK = _Back()
+
+
+@dataclass(frozen=True)
+class Typed:
+    """Esc in the reason field: back to the stages, keeping what was typed."""
+
+    text: str
 
 
 def choose(
@@ -132,20 +140,22 @@ def _ask(
     where: tuple[int, int],
 ) -> Decision | _Back | None:
     """One criterion: the stage (None = decide later, BACK = Esc), then why. Esc at the
-    reason goes back to the list of stages."""
+    reason goes back to the list of stages; what was typed is offered again."""
     if row.status == "discuss":
         print("\n⚠ " + t("facilitator.consensus.discuss_banner"))
     _show_notes(p, row)
     earlier = decisions.get(row.id)
     picked: Any = earlier.vote if earlier is not None else median_vote(row)
+    typed = (earlier.note if earlier is not None else None) or ""
     while True:
         picked = _ask_stage(p, row, catalogue, t, picked, where)
         if picked is BACK or picked == SKIP:
             return None if picked == SKIP else BACK
-        note = _ask_reason(row, picked, t, earlier, decisions)
-        if note is not BACK:
+        note = _ask_reason(row, picked, t, typed, decisions)
+        if not isinstance(note, Typed):
             decisions[row.id] = Decision(picked, "chosen", note)
             return decisions[row.id]
+        typed = note.text
 
 
 def _ask_stage(
@@ -167,27 +177,25 @@ def _ask_stage(
 
 
 def _ask_reason(
-    row: CriterionVotes, picked: Any, t: Translator, earlier: Decision | None,
-    decisions: dict[str, Decision],
-) -> Any:  # fmt: skip
+    row: CriterionVotes, picked: Any, t: Translator, typed: str, decisions: dict[str, Decision]
+) -> str | Typed | None:
     """Why the team chose this (or why the criterion does not apply): optional, starting
-    empty (or with what the team wrote before coming back with Esc). On Ctrl-C the stage is
-    kept with whatever was typed, before the interruption goes on."""
+    empty or with what the team typed before (Esc returns it as `Typed`). On Ctrl-C the
+    stage is kept with whatever was typed, before the interruption goes on."""
     from gpcheck.wizard.terminal import Interrupted
     from gpcheck.wizard.widgets import Back, text_input
 
     key = "ask_reason_na" if picked == NA else "ask_reason"
-    before = earlier.note if earlier is not None and earlier.vote == picked else None
     try:
         text = text_input(
             t(f"facilitator.consensus.{key}"),
-            default=before or "",
+            default=typed,
             instruction=t("facilitator.consensus.reason_instruction"),
         )
     except Interrupted as stop:
         decisions[row.id] = Decision(picked, "chosen", _note(stop.text))
         raise
-    return BACK if isinstance(text, Back) else _note(text)
+    return Typed(text.text) if isinstance(text, Back) else _note(text)
 
 
 def _note(text: str) -> str | None:
