@@ -5,6 +5,7 @@ carrying on afterwards."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -65,6 +66,19 @@ class Consensus(Terminal):
         self.log = b""
 
 
+def _reason_field(term: Consensus, question: str) -> None:
+    """Wait for the empty reason field under `question` (the last thing on the screen: earlier
+    reason questions stay above it)."""
+    term.wait(re.escape(question) + r"[^›]*›\s*$")
+
+
+def _take_the_highlighted_stages(term: Consensus, texts: dict[str, str], n: int) -> None:
+    for _ in range(n):
+        term.answer(r"\(0–\d tipp|\(type 0–\d", "\r")
+        _reason_field(term, texts["why"])
+        term.child.send("\r")
+
+
 @pytest.fixture
 def team(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLES / "raters", tmp_path / "raters")
@@ -82,7 +96,8 @@ def _answer_the_three_discuss_first_criteria(term: Consensus, texts: dict[str, s
     term.wait(texts["participation"])
     term.child.send("4")
     term.answer(r"» 4 ·", "\r")
-    term.answer(texts["why"], "\r")  # left empty
+    _reason_field(term, texts["why"])
+    term.child.send("\r")  # left empty
     term.wait(texts["effects"])
     term.child.send("n")  # "does not apply"
     term.answer(r"» n\)", "\r")
@@ -98,10 +113,8 @@ def test_typed_stage_numbers_and_typed_reasons_are_what_the_file_records(
     texts = TEXTS[lang]
     term = Consensus("raters", "-o", "kons.yaml", cwd=team, lang=lang)
     _answer_the_three_discuss_first_criteria(term, texts)
-    for _ in range(4):  # the four "choose" criteria: the highlighted stage, no reason
-        term.answer(r"\(0–\d tipp|\(type 0–\d", "\r")
-        term.answer(texts["why"], "\r")
-        term.wait(r"›\s*$|" + texts["written"])
+    _take_the_highlighted_stages(term, texts, 4)  # the four "choose" criteria, no reason
+    term.wait(texts["written"])
     assert term.end() == 0
     agreed = load_assessment(team / "kons.yaml", catalogue).criteria
     assert (agreed["setting"].stage, agreed["setting"].agreement_note) == (
@@ -132,10 +145,8 @@ def test_after_ctrl_c_the_session_says_in_its_language_how_to_carry_on(
     again.wait(texts["taken_over"])
     again.wait(texts["concept"])  # the three decided criteria are not asked again
     assert texts["setting"].replace("\\", "") not in again.flat.split(texts["taken_over"])[-1]
-    for _ in range(4):
-        again.answer(r"\(0–\d tipp|\(type 0–\d", "\r")
-        again.answer(texts["why"], "\r")
-        again.wait(r"›\s*$|" + texts["written"])
+    _take_the_highlighted_stages(again, texts, 4)
+    again.wait(texts["written"])
     assert again.end() == 0
     agreed = load_assessment(team / "kons.yaml", catalogue).criteria
     assert agreed["setting"].agreement_note == "Wir nutzen den Garten als Lernort"
@@ -165,7 +176,7 @@ def test_a_reason_being_typed_survives_esc_and_ctrl_c(team: Path, lang: str, cat
     term.wait(r"» 2 ·")
     term.child.send("1")
     term.answer(r"» 1 ·", "\r")
-    term.wait("› Lernort Garten")  # offered again, not lost
+    term.wait(r"› Lernort Garten[\s\S]*› Lernort Garten")  # offered again, not lost
     term.child.send(", mehr nicht")
     term.wait("mehr nicht")
     term.child.sendcontrol("c")  # stopped while typing: the stage and the words are kept
