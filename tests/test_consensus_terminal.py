@@ -183,3 +183,46 @@ def test_a_reason_being_typed_survives_esc_and_ctrl_c(team: Path, lang: str, cat
     assert term.end() == 130
     kept = load_assessment(team / "kons.unfinished.yaml", catalogue).criteria["setting"]
     assert (kept.stage, kept.agreement_note) == (1, "Lernort Garten, mehr nicht")
+
+
+def _stopped_session(team: Path, catalogue, decisions: dict) -> Path:
+    """The file a session stopped with Ctrl-C leaves beside kons.yaml."""
+    from gpcheck.assessment import dump_assessment
+    from gpcheck.facilitator.consensus import consensus_assessment, panel
+
+    files = sorted((team / "raters").glob("*.yaml"))
+    p = panel([(str(f), load_assessment(f, catalogue)) for f in files], catalogue)
+    draft = team / "kons.unfinished.yaml"
+    draft.write_text(
+        dump_assessment(consensus_assessment(p, decisions, catalogue, not_applicable_reason="-")),
+        encoding="utf-8",
+    )
+    return draft
+
+
+def test_the_middle_stage_never_replaces_a_choice_the_team_made_before(
+    team: Path, cli, catalogue
+) -> None:
+    from gpcheck.facilitator.consensus import Decision
+
+    draft = _stopped_session(team, catalogue, {"participation": Decision(4, "chosen", "Plenum")})
+    out = team / "kons.yaml"
+    result = cli("consensus", str(team / "raters"), "-o", str(out), "--take", "median")
+    assert result.exit_code == 0, result.output
+    assert "1 Entscheidung aus" in " ".join(result.stdout.split())  # the files' language
+    participation = load_assessment(out, catalogue).criteria["participation"]
+    assert (participation.stage, participation.agreement_note) == (4, "Plenum")
+    assert load_assessment(out, catalogue).criteria["setting"].agreement == "median"
+    assert not draft.exists()
+
+
+def test_a_stopped_session_of_another_project_is_left_alone(team: Path, cli, catalogue) -> None:
+    from gpcheck.facilitator.consensus import Decision
+
+    draft = _stopped_session(team, catalogue, {"participation": Decision(4, "chosen")})
+    draft.write_text(draft.read_text(encoding="utf-8").replace("Lindenhof", "Kiez"), "utf-8")
+    out = team / "kons.yaml"
+    result = cli("consensus", str(team / "raters"), "-o", str(out), "--take", "median")
+    assert result.exit_code == 0, result.output
+    assert load_assessment(out, catalogue).criteria["participation"].agreement == "median"
+    assert draft.exists()

@@ -120,7 +120,9 @@ def _taken_over(p: Any, draft: Path, env: Any) -> dict[str, Any]:
     except GpcheckError:
         return {}
     if earlier:
-        _say(env.t("facilitator.consensus.taken_over", n=len(earlier), path=draft))
+        from gpcheck.facilitator.context import plural
+
+        _say(plural(env.t, "facilitator.consensus.taken_over", len(earlier), path=draft))
     return earlier
 
 
