@@ -93,8 +93,7 @@ def _run(p: Any, take: Take | None, env: Any, files: list[Path], output: Path, a
         _decide(p, take, env, decisions)
     except KeyboardInterrupt:
         _save_unfinished(p, decisions, draft, env, files, again)
-    _write_consensus(p, decisions, output, env, files)
-    _remove_draft(draft, env)
+    _write_consensus(p, decisions, output, env, files, draft)
 
 
 def _draft_path(output: Path) -> Path:
@@ -163,16 +162,15 @@ def _save_unfinished(
     (`<output>.unfinished.yaml`), and the user is told how to carry on."""
     if not decisions:
         raise KeyboardInterrupt
+    from rich.text import Text
+
     from gpcheck.assessment import dump_assessment
     from gpcheck.facilitator.context import plural
     from gpcheck.outputs import save_or_rescue
+    from gpcheck.sanitize import console
 
     result = _consensus_result(p, decisions, env)
     draft = save_or_rescue(draft, dump_assessment(result), inputs)
-    from rich.text import Text
-
-    from gpcheck.sanitize import console
-
     print()
     _say(plural(env.t, "facilitator.consensus.interrupted", len(decisions), path=draft))
     _say(env.t("facilitator.consensus.continue_with"))
@@ -215,9 +213,10 @@ def _consensus_result(p: Any, decisions: dict[str, Any], env: Any) -> Any:
 
 
 def _write_consensus(
-    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
+    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path], draft: Path
 ) -> None:
-    """Save the agreed file; if it cannot be written, the choices made are never lost."""
+    """Save the agreed file; if it cannot be written, the choices made are never lost. Once
+    it is written, a stopped session's `draft` it took over is no longer needed."""
     from gpcheck.assessment import dump_assessment
     from gpcheck.facilitator.view import consensus_written
     from gpcheck.outputs import save_or_rescue
@@ -225,6 +224,7 @@ def _write_consensus(
     result = _consensus_result(p, decisions, env)
     ask = _ask_other_path(env) if sys.stdin.isatty() and sys.stdout.isatty() else None
     output = save_or_rescue(output, dump_assessment(result), inputs, ask)
+    _remove_draft(draft, env)
     show(consensus_written(output, result, env.catalogue, env.t))
 
 
