@@ -247,3 +247,15 @@ def test_the_raters_notes_and_reasons_are_shown_for_the_discussion(catalogue) ->
     options = choices(p, row, catalogue, Translator("en"))
     assert [v for _, v in options] == [0, 1, 2, 3, 4, NA, "skip"]
     assert options[1][0].endswith("← B") and options[5][0] == "does not apply  ← A"
+
+
+def test_a_file_naming_nobody_adds_no_person_to_the_assessors(catalogue) -> None:
+    named = rater("Kerstin Maurer", {"concept": Answer(stage=3)})
+    nameless = rater(None, {"concept": Answer(stage=1)})
+    p = panel([("k/kerstin.yaml", named), ("v/ehrenamtliche.yaml", nameless)], catalogue)
+    decided = consensus_assessment(
+        p, {"concept": Decision(2, "chosen")}, catalogue, not_applicable_reason="-"
+    )
+    assert decided.project.assessors == ["Kerstin Maurer"]
+    # which file gave which stage is still recorded, under the file's name
+    assert decided.criteria["concept"].ratings == {"Kerstin Maurer": 3, "ehrenamtliche": 1}

@@ -110,18 +110,17 @@ def test_facilitator_chooses_discuss_first_criteria_first(tmp_path: Path, catalo
     child.send("\x1b[A")  # arrow up: from the median 3 to stage 2
     child.send("\r")
     child.expect("Why this stage")
-    child.send("\x15")  # clear the suggested reason
-    child.send("Garden is a setting only in part\r")
+    child.send("Garden is a setting only in part\r")  # the field starts empty
     # 2nd: participation (discuss first): take the preselected median
     child.expect("5. Participation")
     child.send("\r")
     child.expect("Why this stage")
-    child.send("\r")  # keep the suggested reason
+    child.send("\r")  # no reason given
     # 3rd: effects and costs (applies or not): choose "does not apply"
     child.expect("12. Evidence of effects and costs")
     child.expect("does not apply")
     child.send("\r")  # the median is "does not apply" (two of three say so)
-    child.expect("Why this stage")
+    child.expect("Why does the criterion not apply")
     child.send("\r")
     # the four "choose" criteria: skip the first (concept), accept the rest
     child.expect("2. Project concept")
@@ -143,7 +142,7 @@ def test_facilitator_chooses_discuss_first_criteria_first(tmp_path: Path, catalo
         "chosen",
         "Garden is a setting only in part",
     )
-    assert participation.agreement_note == "Agreed in the team discussion."
+    assert participation.agreement_note is None  # no text the team did not type
     assert agreed.criteria["effects_costs"].applicable is False
     assert "concept" not in agreed.criteria  # decided later
     assert agreed.criteria["target_group"].stage == 3  # agreed, taken over

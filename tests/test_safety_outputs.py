@@ -200,10 +200,11 @@ def test_consensus_that_cannot_be_saved_goes_to_a_rescue_file_beside_it(
     cli, tmp_path, monkeypatch
 ) -> None:
     expected = tmp_path / "expected.yaml"
-    assert cli("consensus", *RATERS, "--take", "median", "-o", str(expected)).exit_code == 0
+    median = ("--take", "median", "--lang", "en")
+    assert cli("consensus", *RATERS, *median, "-o", str(expected)).exit_code == 0
     out = tmp_path / "consensus.yaml"
     _fail_replacing(monkeypatch, "consensus.yaml")
-    result = cli("consensus", *RATERS, "--take", "median", "-o", str(out))
+    result = cli("consensus", *RATERS, *median, "-o", str(out))
     monkeypatch.undo()
     rescue = tmp_path / "consensus.rescued.yaml"
     assert result.exit_code == 1
@@ -220,7 +221,7 @@ def test_consensus_rescue_goes_to_the_current_folder_when_the_target_folder_is_g
     here.mkdir()
     monkeypatch.chdir(here)
     out = tmp_path / "not-a-folder" / "consensus.yaml"
-    result = cli("consensus", *RATERS, "--take", "median", "-o", str(out))
+    result = cli("consensus", *RATERS, "--take", "median", "--lang", "en", "-o", str(out))
     assert result.exit_code == 1
     assert f"saved in {here / 'consensus.rescued.yaml'}" in result.stderr
     assert "gpcheck: 1" in (here / "consensus.rescued.yaml").read_text()
@@ -432,19 +433,20 @@ def test_ctrl_c_while_choosing_keeps_the_decisions_made_so_far(tmp_path) -> None
         gpcheck, ["consensus", *RATERS, "--lang", "en", "-o", "agreed.yaml"],
         cwd=str(tmp_path), env=env, dimensions=(40, 120), encoding="utf-8", timeout=30,
     )  # fmt: skip
-    child.expect(r"\(arrow keys, Enter\)")
     child.expect("which stage does the team agree on")
+    child.expect("Enter picks")
     child.send("\r")
     child.expect(r"Why this stage\?")
-    child.send(" – we agreed after a long talk\r")
-    child.expect(r"\(arrow keys, Enter\)")
+    child.send("we agreed after a long talk\r")
     child.expect("which stage does the team agree on")
+    child.expect("Enter picks")
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()
     draft = tmp_path / "agreed.unfinished.yaml"
     assert child.exitstatus == 130
-    assert "The 1 decisions made so far are saved in this file" in child.before
+    assert "Stopped – 1 decision is kept in" in child.before
+    assert "run the same command again" in child.before
     assert not (tmp_path / "agreed.yaml").exists()
     load_assessment(draft, load_catalogue())  # a valid assessment file
     assert "we agreed after a long talk" in draft.read_text()

@@ -21,6 +21,7 @@ from gpcheck.commands.common import (
     handles_errors,
     input_files,
     make_env,
+    print_error,
     show,
 )
 from gpcheck.errors import ExitCode, GpcheckError
@@ -62,7 +63,6 @@ def consensus(
 ) -> None:
     from gpcheck.assessment import load_assessment
     from gpcheck.facilitator.consensus import panel
-    from gpcheck.facilitator.view import consensus_view
     from gpcheck.outputs import check_output
 
     env = make_env(lang, catalogue)
@@ -72,30 +72,110 @@ def consensus(
     sources = [(str(p), load_assessment(p, cat)) for p in files]
     p = panel(sources, cat)
     env = env.for_files(a.language for _, a in sources)
+    again = _again(paths, output, lang, catalogue)
+    try:
+        _run(p, take, env, files, output, again)
+    except GpcheckError as exc:  # in the session's language (the files'), not the system's
+        print_error(exc, env.lang)
+        raise typer.Exit(int(exc.exit_code)) from None
+
+
+def _run(p: Any, take: Take | None, env: Any, files: list[Path], output: Path, again: str) -> None:
+    """Show the table, take over what a stopped session saved, decide, write."""
+    from gpcheck.facilitator.view import consensus_view
+
     show(consensus_view(p, env.t))
-    decisions: dict[str, Any] = {}
+    draft = _draft_path(output)
+    decisions = _taken_over(p, draft, env)
+    if not decisions:
+        draft = _free_name(draft)
     try:
         _decide(p, take, env, decisions)
     except KeyboardInterrupt:
-        _save_unfinished(p, decisions, output, env, files)
-    _write_consensus(p, decisions, output, env, files)
+        _save_unfinished(p, decisions, draft, env, files, again)
+    _write_consensus(p, decisions, output, env, files, draft)
+
+
+def _draft_path(output: Path) -> Path:
+    return output.with_name(f"{output.stem}.unfinished{output.suffix}")
+
+
+def _free_name(draft: Path) -> Path:
+    from gpcheck.outputs import free_name
+
+    return free_name(draft)
+
+
+def _taken_over(p: Any, draft: Path, env: Any) -> dict[str, Any]:
+    """The decisions a session stopped with Ctrl-C saved beside the output (`draft`); they
+    are not asked again. A draft that cannot be read is left alone and not used."""
+    if not draft.is_file():
+        return {}
+    from gpcheck.assessment import load_assessment
+    from gpcheck.facilitator.consensus import earlier_decisions
+
+    try:
+        earlier = earlier_decisions(p, load_assessment(draft, env.catalogue))
+    except GpcheckError:
+        return {}
+    if earlier:
+        from gpcheck.facilitator.context import plural
+
+        _say(plural(env.t, "facilitator.consensus.taken_over", len(earlier), path=draft))
+    return earlier
+
+
+def _remove_draft(draft: Path, env: Any) -> None:
+    """Once the consensus file is written, the stopped session's file is no longer needed:
+    everything in it is in the consensus file."""
+    if draft.is_file():
+        try:
+            draft.unlink()
+        except OSError:
+            return
+        _say(env.t("facilitator.consensus.draft_removed", path=draft))
+
+
+def _say(text: str) -> None:
+    """A line of plain text (numbers and paths in it are not coloured)."""
+    from rich.text import Text
+
+    show(Text(text))
+
+
+def _again(paths: list[Path], output: Path, lang: str | None, catalogue: Path | None) -> str:
+    """The command that carries on after Ctrl-C, as the user can type it."""
+    from gpcheck.wizard.screens import gpcheck_command, quoted
+
+    words = [gpcheck_command(), "consensus", *(quoted(p) for p in paths), "-o", quoted(output)]
+    if lang:
+        words += ["--lang", lang]
+    if catalogue is not None:
+        words += ["--catalogue", quoted(catalogue)]
+    return " ".join(words)
 
 
 def _save_unfinished(
-    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
+    p: Any, decisions: dict[str, Any], draft: Path, env: Any, inputs: list[Path], again: str
 ) -> None:
-    """Ctrl-C while choosing: the decisions made so far go to `<output>.unfinished.yaml`."""
+    """Ctrl-C while choosing: the decisions made so far go to `draft`
+    (`<output>.unfinished.yaml`), and the user is told how to carry on."""
     if not decisions:
         raise KeyboardInterrupt
+    from rich.text import Text
+
     from gpcheck.assessment import dump_assessment
-    from gpcheck.outputs import free_name, save_or_rescue
+    from gpcheck.facilitator.context import plural
+    from gpcheck.outputs import save_or_rescue
+    from gpcheck.sanitize import console
 
     result = _consensus_result(p, decisions, env)
-    draft = free_name(output.with_name(f"{output.stem}.unfinished{output.suffix}"))
     draft = save_or_rescue(draft, dump_assessment(result), inputs)
-    raise GpcheckError(
-        "consensus_unfinished", path=draft, n=len(decisions), exit_code=ExitCode.INTERRUPTED
-    )
+    print()
+    _say(plural(env.t, "facilitator.consensus.interrupted", len(decisions), path=draft))
+    _say(env.t("facilitator.consensus.continue_with"))
+    console().print(Text(f"  {again}", style="bold"), soft_wrap=True)  # one line to copy
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
 
 
 def _decide(p: Any, take: Take | None, env: Any, decisions: dict[str, Any]) -> None:
@@ -103,13 +183,14 @@ def _decide(p: Any, take: Take | None, env: Any, decisions: dict[str, Any]) -> N
 
     Fills `decisions` one by one, so that what was decided survives a Ctrl-C.
     """
-    open_rows = p.open_rows()
+    open_rows = [r for r in p.open_rows() if r.id not in decisions]
     if not open_rows:
         return
     if take is Take.median:
         from gpcheck.facilitator.consensus import take_median
 
-        decisions.update(take_median(p))
+        for cid, decision in take_median(p).items():
+            decisions.setdefault(cid, decision)  # a choice taken over from a stopped session stays
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         from gpcheck.facilitator.context import plural
@@ -132,9 +213,10 @@ def _consensus_result(p: Any, decisions: dict[str, Any], env: Any) -> Any:
 
 
 def _write_consensus(
-    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path]
+    p: Any, decisions: dict[str, Any], output: Path, env: Any, inputs: list[Path], draft: Path
 ) -> None:
-    """Save the agreed file; if it cannot be written, the choices made are never lost."""
+    """Save the agreed file; if it cannot be written, the choices made are never lost. Once
+    it is written, a stopped session's `draft` it took over is no longer needed."""
     from gpcheck.assessment import dump_assessment
     from gpcheck.facilitator.view import consensus_written
     from gpcheck.outputs import save_or_rescue
@@ -142,6 +224,7 @@ def _write_consensus(
     result = _consensus_result(p, decisions, env)
     ask = _ask_other_path(env) if sys.stdin.isatty() and sys.stdout.isatty() else None
     output = save_or_rescue(output, dump_assessment(result), inputs, ask)
+    _remove_draft(draft, env)
     show(consensus_written(output, result, env.catalogue, env.t))
 
 

@@ -238,10 +238,9 @@ def _project(p: Panel) -> Project:
 
 
 def _people(p: Panel) -> list[str]:
-    """Everyone who rated: each file's assessors, or the rater's name taken from the file."""
-    people: list[str] = []
-    for name, assessment in zip(p.raters, p.assessments, strict=True):
-        people.extend(assessment.project.assessors or [name])
+    """The people the raters' files name. A file that names nobody adds no one: its file
+    name is not a person. Which file gave which stage stays in each criterion's `ratings`."""
+    people = [who for assessment in p.assessments for who in assessment.project.assessors]
     return list(dict.fromkeys(people))
 
 
@@ -250,3 +249,22 @@ def _scope(assessments: Sequence[Assessment]) -> list[str] | None:
     if any(a.scope is None for a in assessments):
         return None
     return list(dict.fromkeys(cid for a in assessments for cid in a.scope or []))
+
+
+def earlier_decisions(p: Panel, draft: Assessment) -> dict[str, Decision]:
+    """The team's choices saved when an earlier session was stopped (`draft`), for the same
+    project: each one still open whose raters' stages are the same as then. A criterion a
+    rater has changed since is asked again."""
+    if _norm(draft.project.name) != _norm(p.assessments[0].project.name):
+        return {}
+    out = {}
+    for row in p.open_rows():
+        answer = draft.criteria.get(row.id)
+        if answer is None or answer.agreement != "chosen":
+            continue
+        now = {name: v for name, v in zip(p.raters, row.votes, strict=True) if isinstance(v, int)}
+        if (answer.ratings or {}) == now:
+            vote = answer.stage if answer.applicable else NA
+            if vote is not None:
+                out[row.id] = Decision(vote, "chosen", answer.agreement_note)
+    return out
