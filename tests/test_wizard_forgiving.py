@@ -177,7 +177,7 @@ def test_revisiting_shows_everything_and_a_step_can_be_changed_and_deleted(tmp_p
         assert shown in " ".join(screen.split())
     term.child.send("\r")
     term.answer("ansehen oder ändern", "\r")  # yes is the default when there are details
-    term.answer(r"Notizen \(Enter = überspringen\): \(Enter behält den Text\)", "\r")
+    term.answer(r"Notizen: \(Enter behält den Text\)", "\r")
     term.answer("Belege, z", "\r")
     term.answer("als Nächstes an", "\r")
     term.answer("Geplante Schritte", "2")  # the second step

@@ -217,3 +217,14 @@ def test_esc_with_the_saved_text_unchanged_leaves_no_draft(en):
     with typed("\x1b"):
         assert en.ask_notes("As saved") is BACK
     assert len(en.drafts) == 0
+
+
+def test_a_field_holding_text_does_not_also_say_enter_skips(de):
+    with typed("\r") as screen:
+        assert de.ask_notes("Elternabend geplant") == "Elternabend geplant"
+    drawn = " ".join(screen.getvalue().split())
+    assert "Enter behält den Text" in drawn
+    assert "überspringen" not in drawn
+    with typed("\r") as screen:
+        assert de.ask_notes(None) is None
+    assert "Enter = überspringen" in " ".join(screen.getvalue().split())

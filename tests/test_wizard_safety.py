@@ -267,7 +267,9 @@ def test_a_reason_left_with_esc_survives_a_closed_terminal(tmp_path, catalogue):
     assert drafts_path(path).is_file()
 
     term = Terminal("--resume", path.name, cwd=tmp_path, lang="en")
-    term.answer("Which stage", "n\r")
+    term.wait("Text from before, not yet confirmed")  # named where it waits
+    term.answer("Which stage", "\r")  # "does not apply" is the highlighted choice now
+    term.wait(r"not apply to your project\?")
     term.wait("Only one-off events so far")  # offered again at the same place
     term.answer("Enter keeps the text", "\r")
     term.wait("Which stage|Add notes|does not apply", timeout=20)

@@ -57,11 +57,13 @@ def ask_criterion(
     scoped = len(session.asked) < len(session.catalogue)  # e.g. two criteria in a workshop
     session.position = position if scoped else (c.number, len(session.catalogue))
     one = OneCriterion(session, ask, show, c)
-    last = None
+    waiting = ask.drafts.at(c.id)
+    last = NA if "ask_reason" in waiting else None  # the draft's answer is the one to go on with
     while True:
         old = session.answer(c.id)
         show.clear()
         show.criterion(c, *position, old)
+        _drafts_waiting(show, ask.drafts.at(c.id))
         choice = ask.ask_stage(c, old, back_key, last)
         if choice is BACK:
             return False
@@ -69,6 +71,16 @@ def ask_criterion(
         if done is not BACK:
             return True
         last = choice
+
+
+def _drafts_waiting(show: Screens, waiting: dict[str, str]) -> None:
+    """Text left with Esc (perhaps before the terminal was closed) is named where it waits,
+    so that nobody answers past it without knowing it is there."""
+    for field, text in waiting.items():
+        label = show.t(f"wizard.draft_field.{field}")
+        short = " ".join(text.split())
+        short = short if len(short) <= 60 else short[:57] + "…"
+        show.line(show.t("wizard.draft_waiting", field=label, text=short), "yellow")
 
 
 def fix_target(session: Session, ask: Prompts, show: Screens, c: Criterion) -> None:

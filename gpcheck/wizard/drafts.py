@@ -44,6 +44,11 @@ class Drafts:
         self._merge()
         return self._texts.get(key, default)
 
+    def at(self, place: str) -> dict[str, str]:
+        """The drafts waiting at one place (a criterion id, "project"), by prompt key."""
+        self._merge()
+        return {field: text for (where, field), text in self._texts.items() if where == place}
+
     def keep(self, key: Key, text: str) -> None:
         self._merge()
         if self._texts.get(key) != text:

@@ -87,9 +87,11 @@ class Prompts:
         keep = self.t("wizard.enter_keeps_date" if replace else "wizard.enter_keeps")
         keep = keep if default.strip() else ""
         hint = self.t("wizard.newline_hint") if multiline else ""
+        kept = f"wizard.{key}_kept"  # without "Enter = skip": Enter keeps the text now
+        question = kept if default.strip() and self.t.has(kept) else f"wizard.{key}"
         try:
             answer = text_input(
-                self.t(f"wizard.{key}", **params),
+                self.t(question, **params),
                 default=default,
                 instruction=" ".join(x for x in (keep, hint) if x),
                 validate=self._within_limits(check, split),
