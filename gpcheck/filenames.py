@@ -12,7 +12,9 @@ _TRANSLIT = str.maketrans(
 
 def slug(text: str, fallback: str = "assessment") -> str:
     """A file-name-safe form: "Gesund aufwachsen – Prävention" → "gesund-aufwachsen-praevention"."""
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    from gpcheck.sanitize import without_escape_sequences
+
+    text = unicodedata.normalize("NFKD", without_escape_sequences(text).translate(_TRANSLIT))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:60].rstrip("-") or fallback

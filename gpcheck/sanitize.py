@@ -19,6 +19,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # reorder text (Trojan Source).
 _BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A whole terminal escape sequence (colour `ESC[31m`, a title `ESC]0;…BEL`, a 8-bit CSI):
+# in a document it is dropped as one piece, not just its ESC byte, which left "[31m" behind.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]"
+)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -52,8 +58,13 @@ def document(value: object) -> str:
     Tabs and newlines stay (the templates decide how to lay them out); HTML and Markdown
     escaping is still the template's job.
     """
-    text = "" if value is None else str(value)
+    text = without_escape_sequences("" if value is None else str(value))
     return _BIDI.sub("", _CONTROL.sub("", text))
+
+
+def without_escape_sequences(text: str) -> str:
+    """Terminal escape sequences removed whole (pasted coloured terminal output)."""
+    return _ESCAPE_SEQUENCE.sub("", text) if ("\x1b" in text or "\x9b" in text) else text
 
 
 def csv_cell(value: object) -> object:

@@ -34,3 +34,13 @@ def test_csv_formula_cells_get_an_apostrophe() -> None:
     assert csv_cell("Nordstadt") == "Nordstadt"
     assert csv_cell(-12.5) == -12.5
     assert csv_cell(None) is None
+
+
+def test_documents_and_file_names_drop_whole_terminal_sequences() -> None:
+    from gpcheck.filenames import slug
+    from gpcheck.sanitize import document
+
+    pasted = "\x1b[31mROT\x1b[0m Kiez \x1b]0;title\x07ok \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\"
+    assert document(pasted) == "ROT Kiez ok link"
+    assert slug(pasted) == "rot-kiez-ok-link"
+    assert "[31m" not in document("\x9b31mA") and document("\x9b31mA") == "A"
