@@ -228,3 +228,25 @@ def test_a_field_holding_text_does_not_also_say_enter_skips(de):
     with typed("\r") as screen:
         assert de.ask_notes(None) is None
     assert "Enter = überspringen" in " ".join(screen.getvalue().split())
+
+
+@pytest.mark.parametrize(("second", "picked"), [("0", 10), ("2", 2)])
+def test_a_slow_second_digit_continues_the_number_only_when_alone_it_picks_nothing(second, picked):
+    import threading
+    import time
+
+    from gpcheck.wizard.widgets import Option, choose
+
+    options = [Option(f"Criterion {n}", n, str(n)) for n in range(1, 13)]
+    with (
+        create_pipe_input() as pipe,
+        create_app_session(input=pipe, output=PlainTextOutput(io.StringIO())),
+    ):
+
+        def typing() -> None:
+            pipe.send_text("1")
+            time.sleep(1.4)  # longer than the pause within which digits always join
+            pipe.send_text(second + "\r")
+
+        threading.Thread(target=typing, daemon=True).start()
+        assert choose("Which criterion?", options) == picked

@@ -306,9 +306,13 @@ def choose(
     @bindings.add(Keys.Any)
     def _key(event: Any) -> None:
         now = time.monotonic()
-        typed = state["typed"] + event.data if now - state["at"] < KEY_PAUSE else event.data
-        state["at"] = now
         keys = {items[i].key.lower(): i for i in choosable if items[i].key}
+        longer = state["typed"] + event.data
+        # A second digit continues the number when typed soon after the first, or whenever
+        # it alone picks nothing ("1", a pause, "0" is 10 in a list of 1–12: slow typists).
+        soon = now - state["at"] < KEY_PAUSE or event.data.lower() not in keys
+        typed = longer if soon else event.data
+        state["at"] = now
         if not any(k.startswith(typed.lower()) for k in keys):
             typed = event.data
         state["typed"] = typed
