@@ -13,8 +13,22 @@ from tests.wizard_pty import Terminal
 
 FAR = dt.date(2040, 6, 30)  # in the future for as long as these tests live
 WORDS = {
-    "de": ("Name des Projekts", "Träger", "Ort", "Wer schätzt ein", "Datum der Einschätzung"),
-    "en": ("Project name", "Organisation", "Location", "Who is assessing", "Date of the"),
+    "de": (
+        "Name des Projekts",
+        "Träger",
+        "Ort",
+        "Kontakt",
+        "Wer schätzt ein",
+        "Datum der Einschätzung",
+    ),
+    "en": (
+        "Project name",
+        "Organisation",
+        "Location",
+        "Contact",
+        "Who is assessing",
+        "Date of the",
+    ),
 }
 PLAN = {
     "de": ("ergänzen", "j", "Notizen", "Belege", "als Nächstes an", "Ein Schritt", "übernimmt"),

@@ -39,10 +39,14 @@ def spawn(*args: str, cwd: Path, lang: str = "en") -> pexpect.spawn:
     return child
 
 
+CONTACT = "A. Muster, 0231 1234"
+
+
 def answer_project(child: pexpect.spawn, name: str = "Nordstadt") -> None:
     child.expect("Project name:")
     child.send(name + "\r")
-    for question, text in (("Organisation", "Familienzentrum"), ("Location", "")):
+    answers = (("Organisation", "Familienzentrum"), ("Location", ""), ("Contact", CONTACT))
+    for question, text in answers:
         child.expect(question)
         child.send(text + "\r")
     child.expect("Who is assessing")
@@ -118,6 +122,7 @@ def test_a_full_run_through_all_12_criteria(uninterrupted, catalogue):
     a = load_assessment(uninterrupted, catalogue)
     assert [a.criteria[c].stage for c in catalogue.ids] == STAGES
     assert a.project.assessors == ["A. Muster", "B. Beispiel"]
+    assert a.project.contact == CONTACT  # asked as on the web's project page
     assert str(a.project.date) == DATE and a.progress.finished
     concept = a.criteria["concept"]
     assert concept.evidence == ["Concept paper", "Minutes"] and concept.target == 3
@@ -216,7 +221,7 @@ def test_the_german_wizard_accepts_j_for_yes(tmp_path, catalogue):
     child = spawn("de.yaml", "--criteria", "konzeption", cwd=tmp_path, lang="de")
     child.expect("Name des Projekts:")
     child.send("Nordstadt\r")
-    for question in ("Träger", "Ort", "Wer schätzt ein", "Datum"):  # Enter: skip or default
+    for question in ("Träger", "Ort", "Kontakt", "Wer schätzt ein", "Datum"):  # Enter: skip
         child.expect(question)
         child.send("\r")
     child.expect("Kriterium 2 von 12")

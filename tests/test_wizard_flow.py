@@ -169,7 +169,7 @@ def test_starting_over_offers_the_old_project_details(run, tmp_path, catalogue):
     run(project() + criteria(STAGES) + FINISH, file=path)
     restart = [("ask_existing", "restart"), ("ask_restart", True)]
     restart += [("ask_name", lambda default: default)]
-    restart += [("ask_optional", lambda key, default: default)] * 2
+    restart += [("ask_optional", lambda key, default: default)] * 3
     restart += [("ask_assessors", lambda d: d), ("ask_date", lambda d: d)]
     run(restart + criteria(["0"] * 12) + FINISH, file=path)
     a = load_assessment(path, catalogue)

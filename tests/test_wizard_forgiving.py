@@ -37,6 +37,7 @@ def project(term: Terminal, assessors: str = "A. Muster") -> None:
     term.answer("Name des Projekts", "Nordstadt\r")
     term.answer("Träger", "\r")
     term.answer("Ort", "\r")
+    term.answer("Kontakt", "\r")
     term.answer("Wer schätzt ein", assessors + "\r")
     term.answer("Datum der Einschätzung", "\x15" + "31.3.27\r")  # Ctrl-U empties the field
 
@@ -107,7 +108,7 @@ def test_german_dates_as_people_write_them_and_a_gentle_question_for_the_past(tm
 def test_a_bad_date_is_explained_without_cutting_a_word_at_60_columns(tmp_path):
     term = Terminal("d.yaml", cwd=tmp_path, rows=20, cols=60)
     term.answer("Name des Projekts", "Nordstadt\r")
-    for question in ("Träger", "Ort", "Wer schätzt ein"):
+    for question in ("Träger", "Ort", "Kontakt", "Wer schätzt ein"):
         term.answer(question, "\r")
     term.answer("Datum der Einschätzung", "\x15" + "31.13.2027\r")
     screen = term.wait("Bitte ein Datum wie")
@@ -140,6 +141,7 @@ def test_a_pasted_list_of_three_assessors_becomes_a_list(tmp_path, catalogue):
     term.answer("Name des Projekts", paste("Nordstadt\n") + "\r")
     term.answer("Träger", "\r")
     term.answer("Ort", "\r")
+    term.answer("Kontakt", "\r")
     term.answer("Wer schätzt ein", paste("A. Muster\nB. Beispiel\nC. Dritte\n"))
     term.wait("A. Muster, B. Beispiel, C. Dritte")
     term.child.send("\r")
@@ -209,7 +211,7 @@ def test_a_file_with_an_invalid_target_shows_all_mistakes_and_is_fixed(tmp_path,
     assert "project.date" in screen and "criteria.concept.target" in screen
     assert "criteria.setting.stage" in screen
     term.child.send("\r")  # yes
-    for question in ("Name des Projekts", "Träger", "Ort", "Wer schätzt ein"):
+    for question in ("Name des Projekts", "Träger", "Ort", "Kontakt", "Wer schätzt ein"):
         term.answer(question, "\r")  # the project details are asked again; Enter keeps
     term.answer("Datum der Einschätzung", "\x15" + "1.12.2026\r")
     term.answer("Welche Stufe", "4\r")  # setting, asked again
@@ -313,7 +315,7 @@ def test_the_printed_command_to_reopen_works_as_typed(tmp_path):
 def test_a_project_name_with_markup_and_escapes_shows_literally(tmp_path):
     term = Terminal("m.yaml", "--criteria", "concept", cwd=tmp_path)
     term.answer("Name des Projekts", paste("Nord[/bold]\x1b[31mstadt") + "\r")
-    for question in ("Träger", "Ort", "Wer schätzt ein", "Datum"):
+    for question in ("Träger", "Ort", "Kontakt", "Wer schätzt ein", "Datum"):
         term.answer(question, "\r")
     term.answer("Welche Stufe", "1\r")
     term.answer("ergänzen", "n")

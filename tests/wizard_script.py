@@ -48,6 +48,7 @@ def project(name: str = "Nordstadt") -> list[tuple[str, Any]]:
         ("ask_name", name),
         ("ask_optional", "Familienzentrum"),
         ("ask_optional", None),
+        ("ask_optional", None),
         ("ask_assessors", ["A. Muster"]),
         ("ask_date", DAY),
     ]

@@ -1,4 +1,5 @@
-"""The project details: name, organisation, location, assessors, date.
+"""The project details: name, organisation, location, contact, assessors, date (the same
+fields, in the same order, as the project page of `gpcheck serve`).
 
 Esc goes one field back; from the name back to where the user came from (nowhere on the very
 first question, which is asked again). Each field is saved as soon as it is answered, and
@@ -20,8 +21,8 @@ from gpcheck.wizard.session import Session
 
 def ask_project(session: Session, ask: Prompts, show: Screens) -> None:
     form = ProjectForm(session, ask, show)
-    org, location = form.optional("organisation"), form.optional("location")
-    walk([form.name, org, location, form.assessors, form.date])
+    org, location, contact = (form.optional(k) for k in ("organisation", "location", "contact"))
+    walk([form.name, org, location, contact, form.assessors, form.date])
 
 
 class ProjectForm:

@@ -189,7 +189,7 @@ class Prompts:
         return self._required("ask_name", default, "name_required")
 
     def ask_optional(self, key: str, default: str | None) -> Any:
-        """Organisation or location; empty means not given."""
+        """Organisation, location or contact; empty means not given."""
         answer = self._text(f"ask_{key}", default or "")
         return answer if answer is BACK else answer or None
 
