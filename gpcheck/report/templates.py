@@ -10,7 +10,7 @@ import functools
 from typing import Any
 
 from gpcheck.paths import templates_dir
-from gpcheck.report.markdown import md_escape
+from gpcheck.report.markdown import md_escape, text_lines
 
 
 def css_string(value: object) -> str:
@@ -30,6 +30,14 @@ def md_url(value: object) -> str:
     from urllib.parse import quote
 
     return quote(str(value), safe="/.-_~")
+
+
+def html_lines(value: object) -> Any:
+    """User text for HTML with the team's line breaks kept: each line escaped on its own and
+    the lines joined by <br>, so a note of three lines shows as three lines, never as markup."""
+    from markupsafe import Markup, escape
+
+    return Markup("<br>").join(escape(line) for line in text_lines(value))
 
 
 def _finalize(value: Any) -> Any:
@@ -62,4 +70,5 @@ def environment() -> Any:
     env.filters["md"] = md_escape
     env.filters["md_url"] = md_url
     env.filters["css_string"] = css_string
+    env.filters["lines"] = html_lines
     return env
