@@ -12,6 +12,8 @@ from typing import Any
 from gpcheck.paths import templates_dir
 from gpcheck.report.markdown import md_escape, text_lines
 
+FOOTER_CHARS = 80  # a name this long still leaves the page number room in an A4 footer
+
 
 def css_string(value: object) -> str:
     """A double-quoted CSS string literal (for `content:` in @page rules)."""
@@ -38,6 +40,18 @@ def html_lines(value: object) -> Any:
     from markupsafe import Markup, escape
 
     return Markup("<br>").join(escape(line) for line in text_lines(value))
+
+
+def shorten(value: object, chars: int = FOOTER_CHARS) -> str:
+    """A name cut after whole words and ended with "…" when longer than `chars`: a page footer
+    stays one line, and the page number beside it stays whole."""
+    text = " ".join(str(value).split())
+    if len(text) <= chars:
+        return text
+    cut = text[: chars - 1]
+    if text[chars - 1] != " " and " " in cut:  # the cut falls inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-·") + "…"
 
 
 def _finalize(value: Any) -> Any:
@@ -71,4 +85,5 @@ def environment() -> Any:
     env.filters["md_url"] = md_url
     env.filters["css_string"] = css_string
     env.filters["lines"] = html_lines
+    env.filters["shorten"] = shorten
     return env
