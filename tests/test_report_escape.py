@@ -176,3 +176,10 @@ def test_every_value_in_markdown_templates_goes_through_md(template: str) -> Non
         assert re.search(r"\|\s*md(_url)?\b", expr) or re.match(r"\s*(stage_cell|cell)\(", expr), (
             f"{template}: {{{{{expr}}}}} is not escaped"
         )
+
+
+def test_md_escape_with_breaks_keeps_each_line_inside_its_list_item() -> None:
+    """A backslash at a line's end is a hard line break; the team's own backslash stays text."""
+    text = "ends with \\\r\n\n- not a list\n# not a heading"
+    lines = ["ends with \\\\\\", "  \\- not a list\\", "  \\# not a heading"]
+    assert md_escape(text, breaks=True, indent=2) == "\n".join(lines)

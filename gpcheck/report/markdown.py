@@ -21,14 +21,27 @@ _LINE_START = re.compile(r"^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)")
 _RULE = re.compile(r"^(\s*)([-=])(?=[-=\s]*$)")
 
 
-def md_escape(value: object, inline: bool = False) -> str:
-    """Escape text for Markdown; `inline` (table cells, headings) also folds line breaks."""
+def text_lines(value: object) -> list[str]:
+    """The lines of a text as the team typed them: trimmed, blank lines left out, so every
+    format (HTML, PDF, Markdown) breaks the same text at the same places."""
     if value is None:
-        return ""
+        return []
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    lines = [_escape_line(line.strip()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    return (" " if inline else "\n").join(lines)
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def md_escape(value: object, inline: bool = False, breaks: bool = False, indent: int = 0) -> str:
+    """Escape text for Markdown; `inline` (table cells, headings) folds line breaks.
+
+    `breaks` keeps the team's line breaks where Markdown would join them: each line but the
+    last ends with a backslash (a CommonMark hard line break), and the next line is indented
+    by `indent` spaces, so it stays inside a list item."""
+    lines = [_escape_line(line) for line in text_lines(value)]
+    if inline:
+        return " ".join(lines)
+    if breaks:
+        return ("\\\n" + " " * indent).join(lines)
+    return "\n".join(lines)
 
 
 def _escape_line(line: str) -> str:

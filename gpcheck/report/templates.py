@@ -10,7 +10,9 @@ import functools
 from typing import Any
 
 from gpcheck.paths import templates_dir
-from gpcheck.report.markdown import md_escape
+from gpcheck.report.markdown import md_escape, text_lines
+
+FOOTER_CHARS = 80  # a name this long still leaves the page number room in an A4 footer
 
 
 def css_string(value: object) -> str:
@@ -30,6 +32,26 @@ def md_url(value: object) -> str:
     from urllib.parse import quote
 
     return quote(str(value), safe="/.-_~")
+
+
+def html_lines(value: object) -> Any:
+    """User text for HTML with the team's line breaks kept: each line escaped on its own and
+    the lines joined by <br>, so a note of three lines shows as three lines, never as markup."""
+    from markupsafe import Markup, escape
+
+    return Markup("<br>").join(escape(line) for line in text_lines(value))
+
+
+def shorten(value: object, chars: int = FOOTER_CHARS) -> str:
+    """A name cut after whole words and ended with "…" when longer than `chars`: a page footer
+    stays one line, and the page number beside it stays whole."""
+    text = " ".join(str(value).split())
+    if len(text) <= chars:
+        return text
+    cut = text[: chars - 1]
+    if text[chars - 1] != " " and " " in cut:  # the cut falls inside a word: drop that word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-·") + "…"
 
 
 def _finalize(value: Any) -> Any:
@@ -62,4 +84,6 @@ def environment() -> Any:
     env.filters["md"] = md_escape
     env.filters["md_url"] = md_url
     env.filters["css_string"] = css_string
+    env.filters["lines"] = html_lines
+    env.filters["shorten"] = shorten
     return env
