@@ -74,10 +74,20 @@ class Terminal:
             elif old is None or old[1:3] != row[1:3]:
                 done_text = self.t("serve.line_done") if done else ""
                 line = self.t(
-                    "serve.line", time=stamp, project=row[0], n=answered, total=self.total,
-                    done=done_text,
+                    "serve.line", time=stamp, project=self.label(path.name), n=answered,
+                    total=self.total, done=done_text,
                 )  # fmt: skip
                 print(line, flush=True)
+
+    def label(self, file: str) -> str:
+        """The project's name, and its file when another project has the same name."""
+        from gpcheck.facilitator.context import same_name
+
+        name = self.rows[file][0]
+        key = same_name(name)
+        if any(f != file and same_name(r[0]) == key for f, r in self.rows.items()):
+            return f"{name} ({file})"
+        return name
 
     def table(self) -> Any:
         from rich.table import Table
@@ -88,9 +98,11 @@ class Terminal:
             table.add_column(self.t(f"serve.{key}"))
         if not self.rows:
             table.add_row(Text(self.t("serve.nobody")), "", "", "")
-        for name, answered, done, stamp in sorted(self.rows.values(), key=lambda r: r[0].lower()):
+        for file, (_, answered, done, stamp) in sorted(
+            self.rows.items(), key=lambda r: (r[1][0].lower(), r[0])
+        ):
             mark = "✓" if done else ""
-            table.add_row(Text(name), f"{answered}/{self.total}", stamp, mark)
+            table.add_row(Text(self.label(file)), f"{answered}/{self.total}", stamp, mark)
         return table
 
 
