@@ -1,0 +1,79 @@
+"""Layout a user sees in Debian's headless chromium against `gpcheck serve`: words of the
+criteria's names whole on the facilitator page, a long project name kept short on a phone,
+the QR code big enough to scan from the back of a room in projector mode."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_web_browser import CHROMIUM, DRIVER, _chrome
+from tests.web_support import Server
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and DRIVER),
+    reason="needs Debian's chromium and chromium-driver (make test installs them)",
+)
+EXAMPLES = Path(__file__).parents[1] / "examples" / "workshop"
+
+# Every word of every card title on one line: a word broken mid-way has two line boxes.
+BROKEN_WORDS = """
+const broken = [];
+for (const title of document.querySelectorAll('.card-title')) {
+  const node = title.lastChild;
+  const text = node.textContent;
+  for (const m of text.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(node, m.index);
+    range.setEnd(node, m.index + m[0].length);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    if (tops.size > 1) broken.push(m[0]);
+  }
+}
+return broken;
+"""
+
+
+@pytest.fixture
+def browsers(tmp_path: Path) -> Iterator[Callable[[int, int], Any]]:
+    opened: list[Any] = []
+
+    def open_one(width: int = 1280, height: int = 900) -> Any:
+        opened.append(_chrome(width, height, tmp_path / "downloads"))
+        return opened[-1]
+
+    yield open_one
+    for driver in opened:
+        driver.quit()
+
+
+@pytest.fixture
+def group(tmp_path: Path) -> Any:
+    def start(lang: str) -> Server:
+        folder = tmp_path / f"ws-{lang}"
+        shutil.copytree(EXAMPLES, folder)
+        return Server(folder, "--lang", lang).start()
+
+    return start
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_criterion_name_is_broken_mid_word_on_the_facilitator_page(
+    group, browsers, lang: str
+) -> None:
+    server = group(lang)
+    try:
+        for width, query in ((1280, ""), (1280, "?projector=1"), (1920, "?projector=1")):
+            browser = browsers(width, 900)
+            browser.get(server.facilitator + query)
+            titles = browser.execute_script(
+                "return [...document.querySelectorAll('.card-title')].length"
+            )
+            assert titles == 12
+            assert browser.execute_script(BROKEN_WORDS) == [], (width, query)
+    finally:
+        server.stop()
