@@ -80,3 +80,19 @@ def test_not_applicable_without_a_reason_and_a_step_without_action_together(serv
     assert status == 422
     fields = [field for field, _ in ERROR.findall(page)]
     assert fields.count("reason") == 1 and "step-0-action" in fields
+
+
+@pytest.mark.parametrize(
+    ("lang", "wrong"),
+    [("de", "Dieser Zugangscode stimmt nicht"), ("en", "This join code")],
+)
+def test_a_wrong_join_code_stays_in_the_field_to_see_the_typo(servers, lang, wrong) -> None:
+    b = Browser(servers[lang].url)
+    b.get("/")
+    status, page = _post(b, "/join", {"code": "XXXXXX"})
+    assert status == 403
+    assert wrong in html.unescape(page)
+    assert re.search(r'<input id="code" name="code"[^>]* value="XXXXXX"', page)
+    status, page = _post(b, "/join", {"code": '"><b>x'})
+    assert status == 403
+    assert 'value="&#34;&gt;&lt;b&gt;x"' in page and "<b>x" not in page
