@@ -5,6 +5,7 @@ the QR code big enough to scan from the back of a room in projector mode."""
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -77,3 +78,49 @@ def test_no_criterion_name_is_broken_mid_word_on_the_facilitator_page(
             assert browser.execute_script(BROKEN_WORDS) == [], (width, query)
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_very_long_project_name_takes_one_line_on_a_phone(
+    tmp_path: Path, browsers, lang: str
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    name = "Gesundheitsförderung im Quartier " * 9  # 297 characters: the field holds 300
+    server = Server(tmp_path / "ws", "--lang", lang).start()
+    try:
+        phone = browsers(360, 740)
+        phone.get(server.url)
+        phone.find_element(By.ID, "code").send_keys(server.join_code, Keys.ENTER)
+        _wait(lambda: phone.find_elements(By.ID, "name"))
+        phone.find_element(By.ID, "name").send_keys(name)
+        phone.find_element(By.CSS_SELECTOR, "button[value=next]").click()
+        _wait(lambda: phone.current_url.endswith("/c/target_group"))
+        who = phone.execute_script(
+            """const w = document.querySelector('.who');
+               const line = parseFloat(getComputedStyle(w).lineHeight);
+               return {height: w.getBoundingClientRect().height, line: line,
+                       count: document.querySelector('.who .count').textContent,
+                       countWidth: document.querySelector('.who .count').scrollWidth,
+                       countShown: document.querySelector('.who .count').clientWidth,
+                       wide: document.documentElement.scrollWidth}"""
+        )
+        assert who["height"] < 1.5 * who["line"], who  # one line, not eight
+        assert who["countWidth"] <= who["countShown"], who  # "0 of 12 answered" whole
+        assert who["wide"] <= 360
+        phone.get(phone.current_url.rsplit("/c/", 1)[0] + "/project")
+        shown = phone.find_element(By.ID, "name").get_attribute("value")
+        assert shown == name.strip()
+    finally:
+        server.stop()
+
+
+def _wait(check: Callable[[], Any], seconds: float = 15) -> Any:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError("timed out")
