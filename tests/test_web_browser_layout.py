@@ -124,3 +124,25 @@ def _wait(check: Callable[[], Any], seconds: float = 15) -> Any:
             return found
         time.sleep(0.2)
     raise AssertionError("timed out")
+
+
+QR_SIZE = """
+const drawn = document.querySelector('.joinbox .qr svg path').getBoundingClientRect();
+const box = document.querySelector('.joinbox .qr svg').getBoundingClientRect();
+return {drawn: drawn.width, box: box.width, screen: window.innerHeight};
+"""
+
+
+def test_the_qr_code_is_large_on_the_projector(tmp_path: Path, browsers) -> None:
+    server = Server(tmp_path / "ws", "--lang", "de").start()
+    try:
+        browser = browsers(1920, 1080)
+        browser.get(server.facilitator)
+        normal = browser.execute_script(QR_SIZE)
+        assert normal["drawn"] <= normal["box"] + 1  # the whole code, none of it cut off
+        browser.get(server.facilitator + "?projector=1")
+        big = browser.execute_script(QR_SIZE)
+        assert big["drawn"] >= 0.4 * big["screen"], big  # ~40 % of the screen's height
+        assert big["drawn"] >= 2.5 * normal["drawn"]
+    finally:
+        server.stop()
