@@ -96,3 +96,13 @@ def test_a_wrong_join_code_stays_in_the_field_to_see_the_typo(servers, lang, wro
     status, page = _post(b, "/join", {"code": '"><b>x'})
     assert status == 403
     assert 'value="&#34;&gt;&lt;b&gt;x"' in page and "<b>x" not in page
+
+
+def test_the_project_form_shows_a_missing_name_and_a_wrong_date_together(servers) -> None:
+    b = _join(servers["de"])
+    path = b.url.replace(servers["de"].url[:-1], "")
+    status, page = _post(b, path, {"name": "", "date": "31.02.2027", "go": "next"})
+    assert status == 422
+    fields = [field for field, _ in ERROR.findall(page)]
+    assert "name" in fields and "date" in fields
+    assert 'value="31.02.2027"' in page
