@@ -132,7 +132,7 @@ def test_the_facilitator_page_shows_the_join_code_and_a_qr_code(ws) -> None:
     page = _page(ws)
     assert ws.keys.join_code in page
     assert "http://192.0.2.2:8765/" in page
-    assert '<svg width="' in page and 'class="segno"' in page
+    assert '<svg viewBox="' in page and 'class="segno"' in page
     assert ws.keys.join_code not in _page(ws, part="/live")  # not in the refreshed part
 
 

@@ -8,6 +8,8 @@ anonymous mode – so an anonymous report cannot show a name even by a template 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from gpcheck.assessment import Answer
@@ -149,7 +151,10 @@ def workshop_context(
                 projects=plural(t, "facilitator.projects_count", scale),
             ),
             "criteria": [_crit(c, lang) for c in ws.criteria],
-            "projects": [_project(row, t) for row in ws.projects],
+            "projects": [
+                _project(row, label, t)
+                for row, label in zip(ws.projects, project_labels(ws.projects, t), strict=True)
+            ],
             "summaries": [_summary(s, scale, slots, t) for s in ws.summaries],
             "hardest": [_summary(s, scale, slots, t) for s in ws.hardest],
             "hints": [_hint(h, ws, t) for h in ws.hints],
@@ -164,9 +169,9 @@ def _crit(c: Criterion, lang: str) -> dict[str, Any]:
     return {"number": c.number, "id": c.id, "name": c.name(lang), "top": c.top}
 
 
-def _project(row: ProjectRow, t: Translator) -> dict[str, Any]:
+def _project(row: ProjectRow, label: str, t: Translator) -> dict[str, Any]:
     return {
-        "label": document(project_label(row, t)),
+        "label": document(label),
         "organisation": document(row.organisation) if row.organisation else None,
         "assessors": document(", ".join(row.assessors)),
         "date": date(row.date, t.lang),
@@ -202,10 +207,36 @@ def project_label(row: ProjectRow, t: Translator) -> str:
     return row.name if row.name is not None else t("facilitator.project_label", letter=row.letter)
 
 
+def project_labels(rows: Sequence[ProjectRow], t: Translator) -> list[str]:
+    """Each row's label; a name that several projects share gets "(1)", "(2)", … in the order
+    of the rows, so a facilitator can tell two same-named projects apart. Anonymous labels
+    ("Projekt A") are unique already and stay as they are."""
+    labels = [project_label(row, t) for row in rows]
+    keys = [None if row.name is None else same_name(row.name) for row in rows]
+    counts = Counter(k for k in keys if k is not None)
+    seen: Counter[str] = Counter()
+    for i, key in enumerate(keys):
+        if key is not None and counts[key] > 1:
+            seen[key] += 1
+            labels[i] = numbered(labels[i], seen[key])
+    return labels
+
+
+def same_name(name: str) -> str:
+    """What makes two names look alike to a reader: case and outer spaces do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def numbered(name: str, n: int) -> str:
+    """ "Gesunde Kita Hasenheide (2)" – the n-th of several projects of the same name."""
+    return f"{name} ({n})"
+
+
 def hint_projects(h: Any, ws: Workshop, t: Translator) -> str:
     """ "Applies to: A, B, …" – at most HINT_NAMES names, the rest counted."""
-    by_letter = {row.letter: row for row in ws.projects}
-    labels = [project_label(by_letter[x], t) for x in h.letters]
+    labelled = zip(ws.projects, project_labels(ws.projects, t), strict=True)
+    by_letter = {row.letter: label for row, label in labelled}
+    labels = [by_letter[x] for x in h.letters]
     text = ", ".join(labels[:HINT_NAMES])
     if len(labels) > HINT_NAMES:
         text += " " + t("facilitator.workshop.hints_more", n=len(labels) - HINT_NAMES)

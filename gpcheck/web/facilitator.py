@@ -4,6 +4,8 @@ downloads. Only GET requests: nothing here changes a file."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,9 +43,16 @@ def _flags(request: Request) -> tuple[bool, bool]:
     return q.get("anonymous") == "1", q.get("projector") == "1"
 
 
+def file_order(path: Path) -> tuple[str, int]:
+    """`kita.yaml` before `kita-2.yaml` before `kita-10.yaml`: the order the app gave the
+    names out, so "(2)" on the page is the project in the `-2` file."""
+    m = re.fullmatch(r"(.*?)-(\d+)", path.stem)
+    return (m[1], int(m[2])) if m else (path.stem, 1)
+
+
 def entries(ws: Any, t: Any) -> list[Entry]:
     out = []
-    for path in ws.store.files():
+    for path in sorted(ws.store.files(), key=file_order):
         try:
             assessment = ws.store.read(path)
         except GpcheckError as exc:
@@ -68,12 +77,13 @@ def group_context(ws: Any, t: Any, anonymous: bool) -> dict[str, Any]:
         ctx["summary"] = workshop_context(summary, ws.catalogue, t)
     total = len(ws.store.asked)
     people = []
-    for e in found:
+    for e, name in zip(found, _names(found), strict=True):
         a = e.assessment
         when = modified(e.path)
         people.append(
             {
-                "name": None if a is None else a.project.name,
+                "name": name,
+                "twin": name is not None and a is not None and name != a.project.name,
                 "file": e.path.name,
                 "stem": e.path.stem,
                 "answered": 0 if a is None else ws.store.answered(a),
@@ -94,6 +104,26 @@ def group_context(ws: Any, t: Any, anonymous: bool) -> dict[str, Any]:
         }
     )
     return ctx
+
+
+def _names(found: list[Entry]) -> list[str | None]:
+    """Project names as the group report labels them: "(1)", "(2)" after a shared name."""
+    from gpcheck.facilitator.context import numbered, same_name
+
+    keys = [None if e.assessment is None else same_name(e.assessment.project.name) for e in found]
+    counts = Counter(k for k in keys if k is not None)
+    seen: Counter[str] = Counter()
+    names: list[str | None] = []
+    for e, key in zip(found, keys, strict=True):
+        if e.assessment is None or key is None:
+            names.append(None)
+            continue
+        name = e.assessment.project.name
+        if counts[key] > 1:
+            seen[key] += 1
+            name = numbered(name, seen[key])
+        names.append(name)
+    return names
 
 
 def _query(anonymous: bool, projector: bool) -> str:

@@ -5,7 +5,7 @@ next to the field they belong to. The models themselves (and the catalogue check
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from gpcheck.catalogue import Criterion
@@ -17,11 +17,13 @@ NA = "na"
 
 
 class FormErrors(Exception):
-    """Field name → message, shown next to the fields; nothing is saved."""
+    """Field name → message key, shown next to the fields; nothing is saved. `partial`: what
+    of the form could be read, so the rest can still be checked (every problem at once)."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
+    def __init__(self, errors: dict[str, str], partial: dict[str, Any] | None = None) -> None:
         super().__init__(", ".join(errors))
         self.errors = errors
+        self.partial = partial
 
 
 def _text(form: Mapping[str, str], name: str) -> str | None:
@@ -77,11 +79,11 @@ def answer_data(form: Mapping[str, str], criterion: Criterion) -> dict[str, Any]
     if steps:
         data["plan"] = steps
     if errors:
-        raise FormErrors(errors)
+        raise FormErrors(errors, data)
     if not data:
         return None
     if "stage" not in data and data.get("applicable", True):
-        raise FormErrors({"stage": "web.error.stage_first"})
+        raise FormErrors({"stage": "web.error.stage_first"}, data)
     return data
 
 
@@ -127,6 +129,50 @@ def field_of(exc: GpcheckError, rows: list[int] | None = None) -> str:
     if path.startswith("project."):
         return path.split(".")[1].split("[")[0]
     return last or "form"
+
+
+def every_problem(
+    form: Mapping[str, str],
+    criterion: Criterion,
+    check: Callable[[dict[str, Any]], list[GpcheckError]],
+    t: Translator,
+) -> dict[str, str]:
+    """Field → message for every problem of an answer's form, not just the first one found.
+
+    The model checks the answer as a whole (a target above the stage, a reason for "does not
+    apply") only once each of its fields is valid; so the fields found wrong are left out and
+    the rest is checked again (`check`: the store's validation, nothing saved), until no new
+    problem turns up. A field keeps the first message found for it."""
+    rows = filled_rows(form)
+    errors: dict[str, str] = {}
+    try:
+        value = answer_data(form, criterion)
+    except FormErrors as wrong:
+        errors = {k: t(v) for k, v in wrong.errors.items()}
+        value = wrong.partial
+    problems = check(value) if value else []
+    for _ in range(4):
+        fields = [field_of(p, rows) for p in problems]
+        for field, problem in zip(fields, problems, strict=True):
+            errors.setdefault(field, message(problem, t))
+        if value is None or not problems:
+            break
+        fewer = {k: v for k, v in value.items() if k not in {_key_of(f) for f in fields}}
+        if fewer == value:
+            break
+        value = fewer
+        problems = check(value)
+    return dict(sorted(errors.items(), key=lambda item: _PAGE_ORDER.get(_key_of(item[0]), 9)))
+
+
+# Where each field is on the criterion page, top to bottom: the list of problems in that order.
+_FIELDS = ("form", "stage", "reason", "notes", "evidence", "target", "plan")
+_PAGE_ORDER = {key: n for n, key in enumerate(_FIELDS)}
+
+
+def _key_of(field: str) -> str:
+    """The answer's key behind a form field: a step's fields are all in `plan`."""
+    return "plan" if field.startswith("step-") else field
 
 
 def message(exc: GpcheckError, t: Translator) -> str:

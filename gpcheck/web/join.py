@@ -25,10 +25,15 @@ def home(request: Request) -> Response:
     return _join_page(request, nxt if NEXT.match(nxt) else "", None, 200)
 
 
-def _join_page(request: Request, nxt: str, error: str | None, status: int) -> Response:
+def _join_page(
+    request: Request, nxt: str, error: str | None, status: int, typed: str = ""
+) -> Response:
+    """`typed`: the code as it was entered, shown again so a typo can be seen and fixed."""
     t = translator_of(request)
     joined = security.joined(request, workshop_of(request).keys)
-    return page(request, "join.html", t, status, next=nxt, error=error, joined=joined)
+    return page(
+        request, "join.html", t, status, next=nxt, error=error, joined=joined, typed=typed[:20]
+    )
 
 
 async def join(request: Request) -> Response:
@@ -38,12 +43,14 @@ async def join(request: Request) -> Response:
         return message(request, "web.csrf", 403)
     nxt = form.get("next", "")
     nxt = nxt if NEXT.match(nxt) else ""
+    typed = form.get("code", "")
     if not security.joined(request, ws.keys):
+        t = translator_of(request)
         if _too_many_tries(request):
-            return _join_page(request, nxt, translator_of(request)("web.join.too_many"), 429)
-        if not ws.keys.code_matches(form.get("code", "")):
+            return _join_page(request, nxt, t("web.join.too_many"), 429, typed)
+        if not ws.keys.code_matches(typed):
             _count_failure(request)
-            return _join_page(request, nxt, translator_of(request)("web.join.wrong_code"), 403)
+            return _join_page(request, nxt, t("web.join.wrong_code"), 403, typed)
     me = request.cookies.get(security.ME_COOKIE, "")
     if nxt:
         target = nxt

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from gpcheck.assessment import Assessment
-from gpcheck.errors import GpcheckError
+from gpcheck.errors import GpcheckError, all_errors
 from gpcheck.i18n import Translator
 from gpcheck.web import forms, security
 from gpcheck.web.pages import criterion_context, overview_context, project_context
@@ -215,14 +215,20 @@ def _failed(
     """The same page again with the entered values and a message at the field (status 422),
     or, for a change made in another tab, the saved version named and the new base."""
     ws, t = workshop_of(request), translator_of(request)
-    if isinstance(exc, forms.FormErrors):
-        errors = {k: t(v) for k, v in exc.errors.items()}
-    elif isinstance(exc, Conflict):
+    if isinstance(exc, Conflict):
         errors = {"form": t("web.conflict")}
-    else:
+    elif part == PROJECT:
         assert isinstance(exc, GpcheckError)
-        rows = forms.filled_rows(form)
-        errors = {forms.field_of(exc, rows): forms.message(exc, t)}
+        errors = {}
+        for problem in all_errors(exc):
+            errors.setdefault(forms.field_of(problem), forms.message(problem, t))
+    else:
+        errors = forms.every_problem(
+            form,
+            ws.catalogue.get(part),
+            lambda value: ws.store.problems(token, part, value, t.lang),
+            t,
+        )
     try:
         current = ws.store.load(token)
     except GpcheckError:

@@ -27,8 +27,11 @@ def qr_text(url: str, colours: bool = False) -> str:
 
 
 def qr_svg(url: str) -> Markup:
-    """An inline SVG (the URL is encoded into the path, never printed as markup)."""
+    """An inline SVG (the URL is encoded into the path, never printed as markup). A viewBox
+    instead of a fixed size, so the page's style decides how large it is drawn (large on
+    the projector, to be scanned from the back of the room)."""
     import segno
 
-    svg = segno.make(url, error="m").svg_inline(scale=5, border=2, light="#fff")
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=5, border=2, light="#fff", omitsize=True)
     return Markup(svg)  # segno's own output: numbers in one <path>

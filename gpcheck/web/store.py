@@ -23,7 +23,7 @@ from typing import Any
 
 from gpcheck.assessment import Assessment, load_assessment, parse_assessment, save_assessment
 from gpcheck.catalogue import Catalogue
-from gpcheck.errors import GpcheckError
+from gpcheck.errors import GpcheckError, all_errors
 from gpcheck.filenames import slug
 from gpcheck.web.keys import KeyFile
 
@@ -141,6 +141,18 @@ class Store:
         if self.on_save is not None:
             self.on_save(path, assessment)
         return Saved(assessment, path, fingerprint(part_of(assessment, part)))
+
+    def problems(
+        self, token: str, part: str, value: dict[str, Any] | None, language: str
+    ) -> list[GpcheckError]:
+        """What a save of this part would refuse, without saving (every problem of a form
+        shown at once)."""
+        try:
+            data = self._changed(self.load(token), part, value, language, None)
+            parse_assessment(data, self.catalogue)
+        except GpcheckError as exc:
+            return all_errors(exc)
+        return []
 
     def _changed(
         self,
