@@ -176,3 +176,12 @@ def test_control_characters_never_reach_the_documents(cli, write, command, fmt) 
         assert bad not in result.stdout
     assert "Garten" in result.stdout and "Lindenhof" in result.stdout
     assert command == "workshop" or "Planen" in result.stdout  # the due step
+
+
+def test_same_named_projects_are_numbered_in_the_terminal_overview(cli, tmp_path) -> None:
+    import shutil
+
+    folder = Path(shutil.copytree(WORKSHOP, tmp_path / "group"))
+    shutil.copy(folder / "gesunde-kita-hasenheide.yaml", folder / "gesunde-kita-hasenheide-2.yaml")
+    out = cli("workshop", str(folder), "--lang", "de").stdout
+    assert "Gesunde Kita Hasenheide (1)" in out and "Gesunde Kita Hasenheide (2)" in out

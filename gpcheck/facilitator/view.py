@@ -31,7 +31,7 @@ from gpcheck.facilitator.context import (
     plural,
     profile_common,
     profile_line,
-    project_label,
+    project_labels,
     target_words,
     whole,
 )
@@ -118,7 +118,7 @@ class HeatMap:
 
     def __init__(self, ws: Workshop, t: Translator, profile: bool) -> None:
         self.ws, self.t, self.profile = ws, t, profile
-        self.labels = [project_label(row, t) for row in ws.projects]
+        self.labels = project_labels(ws.projects, t)  # same names numbered (1), (2)
         self.profiles = [whole(row.profile, t.lang) for row in ws.projects] if profile else []
 
     def _profile_width(self) -> int:
