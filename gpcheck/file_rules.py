@@ -50,26 +50,14 @@ def resolve_keys(
         if _left_blank(answer):
             continue
         criterion = catalogue.find(key)
+        where = (("criteria", key_ref(str(key))), f"criteria.{key}")  # the key's line
         if criterion is None:
-            problems.append(
-                located_error(
-                    "unknown_criterion",
-                    ("criteria", key_ref(str(key))),
-                    f"criteria.{key}",
-                    name=key,
-                )
-            )
+            problems.append(located_error("unknown_criterion", *where, name=key))
             continue
         if criterion.id in resolved:
+            other = written[criterion.id]
             problems.append(
-                located_error(
-                    "criterion_twice",
-                    ("criteria", key_ref(str(key))),
-                    f"criteria.{key}",
-                    name=key,
-                    other=written[criterion.id],
-                    id=criterion.id,
-                )
+                located_error("criterion_twice", *where, name=key, other=other, id=criterion.id)
             )
             continue
         resolved[criterion.id] = answer

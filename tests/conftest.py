@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -51,3 +52,19 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
         return runner.invoke(app, list(args), env={"COLUMNS": "120", **(env or {})})
 
     return _run
+
+
+@pytest.fixture
+def browsers(tmp_path: Path) -> Iterator[Callable[[int, int], Any]]:
+    """Opens chromium windows (`browsers(360, 740)`: a phone) and closes them at the end."""
+    from tests.browser_support import chrome
+
+    opened: list[Any] = []
+
+    def open_one(width: int = 1280, height: int = 900) -> Any:
+        opened.append(chrome(width, height, tmp_path / "downloads"))
+        return opened[-1]
+
+    yield open_one
+    for driver in opened:
+        driver.quit()

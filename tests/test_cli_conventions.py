@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
+
+from tests.cli_support import gpcheck
 
 COMMANDS = [
     "score",
@@ -22,17 +23,6 @@ COMMANDS = [
     "compare",
     "worksheet",
 ]
-
-
-def gpcheck(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("GPCHECK_LANG", "LC_ALL", "LANG")}
-    return subprocess.run(
-        [sys.executable, "-m", "gpcheck", *args],
-        capture_output=True,
-        text=True,
-        env={**clean, "COLUMNS": "100", **env},
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -6,16 +6,13 @@ the workshop, report or serve commands.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import typer
 
 from gpcheck import cli
+from tests.cli_support import gpcheck, imported_by
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = str(ROOT / "examples" / "bewegt-im-quartier.yaml")
@@ -37,41 +34,11 @@ HELP_ORDER = [
     "serve",
 ]
 
-PROBE = """
-import json, sys
-sys.argv = ["gpcheck", *sys.argv[1:]]
-from gpcheck.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-loaded = sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("gpcheck.commands."))
-print(json.dumps(loaded), file=sys.stderr)
-"""
-
 
 def loaded_command_modules(*args: str) -> list[str]:
     """The gpcheck.commands modules a whole `gpcheck ARGS` process has imported."""
-    run = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "100"},
-        check=True,
-    )
-    return json.loads(run.stderr.strip().splitlines()[-1])
-
-
-def gpcheck(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in ("GPCHECK_LANG", "LC_ALL", "LANG")}
-    return subprocess.run(
-        [sys.executable, "-m", "gpcheck", *args],
-        capture_output=True,
-        text=True,
-        env={**clean, "COLUMNS": "100", **env},
-        check=False,
-    )
+    modules, _ = imported_by(*args)
+    return sorted(m.rsplit(".", 1)[1] for m in modules if m.startswith("gpcheck.commands."))
 
 
 def test_the_command_table_lists_what_each_module_registers() -> None:

@@ -4,18 +4,15 @@ carrying on afterwards."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
 
-import pexpect
-import pyte
 import pytest
 
 from gpcheck.assessment import load_assessment
 from tests.conftest import EXAMPLES
-from tests.wizard_pty import GPCHECK, Terminal
+from tests.wizard_pty import Terminal
 
 TEXTS = {
     "de": {
@@ -54,16 +51,8 @@ class Consensus(Terminal):
     must speak the files' language throughout); English: chosen with --lang en."""
 
     def __init__(self, *args: str, cwd: Path, lang: str, rows: int = 24, cols: int = 80) -> None:
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
         args = (*args, "--lang", "en") if lang == "en" else args
-        environment = {**os.environ, "GPCHECK_LANG": "en", "TERM": "xterm"}
-        environment.pop("PROMPT_TOOLKIT_NO_CPR", None)
-        self.child = pexpect.spawn(
-            GPCHECK, ["consensus", *args], cwd=str(cwd), env=environment, dimensions=(rows, cols)
-        )
-        self.child.delaybeforesend = None
-        self.log = b""
+        super().__init__(*args, cwd=cwd, lang="en", rows=rows, cols=cols, command="consensus")
 
 
 def _reason_field(term: Consensus, question: str) -> None:

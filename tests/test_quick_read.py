@@ -4,9 +4,7 @@ accepts, the model accepts too, with the same scores; every other file goes to t
 from __future__ import annotations
 
 import copy
-import os
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -21,8 +19,9 @@ from gpcheck.errors import GpcheckError
 from gpcheck.quick_read import Unsure, checker, quick_assessment
 from gpcheck.scoring import score
 from gpcheck.yamlfile import load_mapping
+from tests.cli_support import imported_by
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES
 
 ALL_EXAMPLES = sorted(EXAMPLES.rglob("*.yaml"))
 
@@ -197,17 +196,8 @@ def test_a_file_with_an_older_agreement_sentence_still_scores(write, catalogue, 
 
 
 def _imports_pydantic(*args: str, cache: Path) -> tuple[bool, subprocess.CompletedProcess]:
-    probe = (
-        "import sys; from gpcheck.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('pydantic' in sys.modules, file=sys.stderr)"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "GPCHECK_LANG": "en"}
-    env.pop("GPCHECK_NO_CACHE", None)
-    run = [sys.executable, "-c", probe, *args]
-    subprocess.run(run, capture_output=True, text=True, env=env, cwd=ROOT)  # fills the cache
-    done = subprocess.run(run, capture_output=True, text=True, env=env, cwd=ROOT)
-    return done.stderr.strip().splitlines()[-1] == "True", done
+    modules, done = imported_by(*args, cache=cache, GPCHECK_LANG="en")
+    return "pydantic" in modules, done
 
 
 def test_validate_and_score_of_a_valid_file_run_without_pydantic(tmp_path) -> None:

@@ -4,15 +4,13 @@ aligned whatever the names hold, and show styles only where a terminal shows the
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gpcheck.terminal_text import Column, Terminal, line_width, table, width_of, wrap
+from tests.cli_support import imported_by, top_level
 
 from .conftest import MAIN_EXAMPLES
 
@@ -126,16 +124,6 @@ def test_no_styles_when_written_to_a_file_or_a_pipe(monkeypatch) -> None:
 )
 def test_the_quick_views_load_neither_rich_nor_pydantic(args, tmp_path) -> None:
     """What keeps them within the start-up target (see benchmarks/bench_startup.py)."""
-    probe = (
-        "import sys; from gpcheck.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'pydantic'}),"
-        " file=sys.stderr)"
-    )
-    run = [sys.executable, "-c", probe, *args]
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    env.pop("GPCHECK_NO_CACHE", None)
-    subprocess.run(run, capture_output=True, text=True, env=env, check=False)  # fills the cache
-    done = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    modules, done = imported_by(*args, cache=tmp_path)
     assert done.returncode == 0 and done.stdout.strip()
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert top_level(modules) & {"rich", "pydantic"} == set()

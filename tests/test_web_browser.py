@@ -4,78 +4,16 @@ link, download the report, and watch the facilitator page pick up the new projec
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from gpcheck.assessment import load_assessment
+from tests.browser_support import needs_browser
 from tests.web_support import Server
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and DRIVER),
-    reason="needs Debian's chromium and chromium-driver (make test installs them)",
-)
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-
-
-def _chrome(width: int, height: int, downloads: Path) -> Any:
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in [
-        *FLAGS,
-        f"--user-data-dir={tempfile.mkdtemp()}",
-        f"--window-size={width},{height}",
-    ]:
-        options.add_argument(flag)
-    options.add_experimental_option(
-        "prefs",
-        {
-            "intl.accept_languages": "en",
-            "download.default_directory": str(downloads),
-            "download.prompt_for_download": False,
-        },
-    )
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(DRIVER))
-    driver.execute_cdp_cmd(
-        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
-    )
-    if width < 500:  # headless windows are at least 500 px wide: emulate the phone's screen
-        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True}
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    return driver
-
-
-@pytest.fixture
-def browsers(tmp_path: Path) -> Iterator[Callable[[int, int], Any]]:
-    opened: list[Any] = []
-
-    def open_one(width: int = 1280, height: int = 900) -> Any:
-        opened.append(_chrome(width, height, tmp_path / "downloads"))
-        return opened[-1]
-
-    yield open_one
-    for driver in opened:
-        driver.quit()
+pytestmark = needs_browser
 
 
 def _wait(check: Callable[[], Any], seconds: float = 15) -> Any:

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.test_web_browser import CHROMIUM, DRIVER, _chrome
+from tests.browser_support import needs_browser
 from tests.web_support import Server
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and DRIVER),
-    reason="needs Debian's chromium and chromium-driver (make test installs them)",
-)
+pytestmark = needs_browser
 EXAMPLES = Path(__file__).parents[1] / "examples" / "workshop"
 
 # Every word of every card title on one line: a word broken mid-way has two line boxes.
@@ -37,19 +34,6 @@ for (const title of document.querySelectorAll('.card-title')) {
 }
 return broken;
 """
-
-
-@pytest.fixture
-def browsers(tmp_path: Path) -> Iterator[Callable[[int, int], Any]]:
-    opened: list[Any] = []
-
-    def open_one(width: int = 1280, height: int = 900) -> Any:
-        opened.append(_chrome(width, height, tmp_path / "downloads"))
-        return opened[-1]
-
-    yield open_one
-    for driver in opened:
-        driver.quit()
 
 
 @pytest.fixture

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
 import pytest
 
-PROBE = """
-import json, sys
-sys.argv = ["gpcheck", *sys.argv[1:]]
-from gpcheck.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-web = {"starlette", "uvicorn", "segno", "multipart", "anyio", "jinja2", "h11"}
-print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & web)), file=sys.stderr)
-"""
+from tests.cli_support import imported_by, top_level
+
+WEB = {"starlette", "uvicorn", "segno", "multipart", "anyio", "jinja2", "h11"}
 
 
 @pytest.mark.parametrize("args", [["--help"], ["serve", "--help"], ["criteria"]])
 def test_help_and_other_commands_import_no_web_library(args) -> None:
-    run = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True
-    )
-    assert json.loads(run.stderr.strip().splitlines()[-1]) == []
+    modules, run = imported_by(*args)
+    assert run.returncode == 0, run.stderr
+    assert top_level(modules) & WEB == set()
 
 
 def test_serve_is_listed_in_the_help() -> None:

@@ -30,13 +30,14 @@ class Terminal:
         rows: int = 24,
         cols: int = 80,
         env: dict[str, str] | None = None,
+        command: str = "assess",
     ) -> None:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         environment = {**os.environ, "GPCHECK_LANG": lang, "TERM": "xterm", **(env or {})}
         environment.pop("PROMPT_TOOLKIT_NO_CPR", None)
         self.child = pexpect.spawn(
-            GPCHECK, ["assess", *args], cwd=str(cwd), env=environment, dimensions=(rows, cols)
+            GPCHECK, [command, *args], cwd=str(cwd), env=environment, dimensions=(rows, cols)
         )
         self.child.delaybeforesend = None
         self.log = b""
