@@ -211,15 +211,23 @@ def project_labels(rows: Sequence[ProjectRow], t: Translator) -> list[str]:
     """Each row's label; a name that several projects share gets "(1)", "(2)", … in the order
     of the rows, so a facilitator can tell two same-named projects apart. Anonymous labels
     ("Projekt A") are unique already and stay as they are."""
-    labels = [project_label(row, t) for row in rows]
-    keys = [None if row.name is None else same_name(row.name) for row in rows]
+    names = numbered_names([row.name for row in rows])
+    return [name or project_label(row, t) for row, name in zip(rows, names, strict=True)]
+
+
+def numbered_names(names: Sequence[str | None]) -> list[str | None]:
+    """The names with "(1)", "(2)", … after each one that several share (in this order);
+    None (no name) stays None. The one rule for the documents, `serve` and its terminal."""
+    keys = [None if name is None else same_name(name) for name in names]
     counts = Counter(k for k in keys if k is not None)
     seen: Counter[str] = Counter()
-    for i, key in enumerate(keys):
-        if key is not None and counts[key] > 1:
+    out: list[str | None] = []
+    for name, key in zip(names, keys, strict=True):
+        if name is not None and counts[key] > 1:
             seen[key] += 1
-            labels[i] = numbered(labels[i], seen[key])
-    return labels
+            name = numbered(name, seen[key])
+        out.append(name)
+    return out
 
 
 def same_name(name: str) -> str:

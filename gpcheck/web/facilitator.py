@@ -5,7 +5,6 @@ downloads. Only GET requests: nothing here changes a file."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,22 +107,9 @@ def group_context(ws: Any, t: Any, anonymous: bool) -> dict[str, Any]:
 
 def _names(found: list[Entry]) -> list[str | None]:
     """Project names as the group report labels them: "(1)", "(2)" after a shared name."""
-    from gpcheck.facilitator.context import numbered, same_name
+    from gpcheck.facilitator.context import numbered_names
 
-    keys = [None if e.assessment is None else same_name(e.assessment.project.name) for e in found]
-    counts = Counter(k for k in keys if k is not None)
-    seen: Counter[str] = Counter()
-    names: list[str | None] = []
-    for e, key in zip(found, keys, strict=True):
-        if e.assessment is None or key is None:
-            names.append(None)
-            continue
-        name = e.assessment.project.name
-        if counts[key] > 1:
-            seen[key] += 1
-            name = numbered(name, seen[key])
-        names.append(name)
-    return names
+    return numbered_names([e.assessment.project.name if e.assessment else None for e in found])
 
 
 def _query(anonymous: bool, projector: bool) -> str:

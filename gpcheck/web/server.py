@@ -114,17 +114,14 @@ class Terminal:
     def label(self, file: str, short: bool = False) -> str:
         """The project's name; when another project has the same name, with its file, or
         (`short`, for the table) with the number the facilitator page gives it: "(2)"."""
-        from gpcheck.facilitator.context import numbered, same_name
+        from gpcheck.facilitator.context import numbered_names
         from gpcheck.web.facilitator import file_order
 
+        files = sorted(self.rows, key=lambda f: file_order(Path(f)))
+        labels = dict(zip(files, numbered_names([self.rows[f][0] for f in files]), strict=True))
         name = self.rows[file][0]
-        key = same_name(name)
-        twins = [f for f, r in self.rows.items() if same_name(r[0]) == key]
-        if len(twins) < 2:
-            return name
-        if short:
-            ordered = sorted(twins, key=lambda f: file_order(Path(f)))
-            return numbered(name, ordered.index(file) + 1)
+        if labels[file] == name or short:
+            return labels[file] or name
         return f"{name} ({file})"
 
     def view(self) -> Any:
