@@ -201,15 +201,16 @@ def test_reports_already_written_are_not_offered_again(en):
     assert "Markdown" not in screen.getvalue()
 
 
-def test_text_typed_before_ctrl_c_replaces_an_older_draft(en):
+def test_ctrl_c_leaves_no_older_draft_to_come_back_over_the_newer_text(en):
     from gpcheck.wizard.terminal import Interrupted
 
     en.place = "concept"
     with typed("first words\x1b"):
         assert en.ask_notes(None) is BACK
-    with typed(" and more\x03"), pytest.raises(Interrupted):
+    with typed(" and more\x03"), pytest.raises(Interrupted) as stopped:
         en.ask_notes(None)
-    assert en.drafts.get(("concept", "ask_notes"), "") == "first words and more"
+    assert stopped.value.text == "first words and more"  # the caller keeps it with the answer
+    assert len(en.drafts) == 0
 
 
 def test_esc_with_the_saved_text_unchanged_leaves_no_draft(en):

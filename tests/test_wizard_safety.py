@@ -174,6 +174,9 @@ def test_ctrl_c_in_the_middle_of_a_note_keeps_what_was_typed(tmp_path, catalogue
     assert term.end() == 130
     notes = load_assessment(path, catalogue).criteria["concept"].notes
     assert notes == "We talked to the head of the day-care cen"
+    from gpcheck.wizard.drafts import drafts_path
+
+    assert not drafts_path(path).exists()  # kept with the answer: no draft to announce later
 
 
 def test_a_second_gpcheck_on_the_same_file_refuses(tmp_path, catalogue):

@@ -100,9 +100,8 @@ class Prompts:
                 toolbar=self.toolbar,
                 replace=replace,
             )
-        except Interrupted as exc:  # the newest text wins over an older draft
-            if exc.text.strip() and exc.text != saved:
-                self.drafts.keep(where, exc.text)
+        except Interrupted:  # the caller keeps the typed text with the answer: no stale draft
+            self.drafts.drop(where)
             raise
         if isinstance(answer, Back):
             if answer.text.strip() and answer.text != saved:
