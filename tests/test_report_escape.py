@@ -183,3 +183,17 @@ def test_md_escape_with_breaks_keeps_each_line_inside_its_list_item() -> None:
     text = "ends with \\\r\n\n- not a list\n# not a heading"
     lines = ["ends with \\\\\\", "  \\- not a list\\", "  \\# not a heading"]
     assert md_escape(text, breaks=True, indent=2) == "\n".join(lines)
+
+
+def test_the_page_footer_drops_a_terminal_escape_from_the_project_name(tmp_path, catalogue):
+    from gpcheck.report.templates import css_string
+
+    assert css_string("Evil \x1b[31mROT\x1b[0m \x1b]0;pwned\x07\u202e") == '"Evil ROT "'
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        'gpcheck: 1\nproject: {name: "Evil \\e[31mROT\\e[0m"}\ncriteria:\n  concept: {stage: 2}\n',
+        encoding="utf-8",
+    )
+    result = score(load_assessment(path, catalogue), catalogue)
+    html = render_report(result, "html", tmp_path, lang="en").read_text(encoding="utf-8")
+    assert "31m" not in html and "\\1b" not in html

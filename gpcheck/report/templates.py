@@ -16,8 +16,12 @@ FOOTER_CHARS = 80  # a name this long still leaves the page number room in an A4
 
 
 def css_string(value: object) -> str:
-    """A double-quoted CSS string literal (for `content:` in @page rules)."""
-    text = str(value)
+    """A double-quoted CSS string literal (for `content:` in @page rules): the footer's user
+    text loses control characters and escape sequences as every document text does (`|safe`
+    after this filter means the template's own cleaning no longer sees them)."""
+    from gpcheck.sanitize import document
+
+    text = document(value)
     out = []
     for ch in text:
         if ch in '"\\' or ord(ch) < 0x20 or ch in "<>":
